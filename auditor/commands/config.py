@@ -1,0 +1,52 @@
+"""`zi-auditor config validate | generate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+ORDER = 50
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "config", help="periksa atau buat berkas konfigurasi / validate or generate the config",
+        description="Periksa config.yaml sebelum dipakai, atau cetak contoh lengkap berkomentar.",
+    )
+    actions = parser.add_subparsers(dest="config_action", metavar="ACTION", required=True)
+    check = actions.add_parser(
+        "validate", help="periksa config.yaml; galat menyebut baris dan kunci / validate a config",
+        description="Memeriksa berkas konfigurasi. Keluar 0 bila sah, 2 bila ada galat (baris dan kunci disebut).",
+    )
+    check.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
+    check.add_argument("file", nargs="?", metavar="FILE", help="sama dengan --config")
+    check.set_defaults(handler=_validate)
+    gen = actions.add_parser(
+        "generate", help="cetak contoh konfigurasi berkomentar / print a commented sample",
+        description="Mencetak contoh config.yaml lengkap dengan penjelasan setiap kunci.",
+    )
+    gen.add_argument("--out", "-o", metavar="FILE", help="tulis ke berkas ini (default: layar)")
+    gen.set_defaults(handler=_generate)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from auditor.config import find_config, load_config
+    from auditor.i18n import t
+
+    path = find_config(args.file or args.config)
+    load_config(path)
+    print(t("config.valid", path=path))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from auditor.config.generate import generate
+
+    text = generate()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0

@@ -1,0 +1,152 @@
+"""Read config.yaml: parse with line numbers, validate against schema.yaml, resolve paths."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from auditor.config.model import (
+    Config,
+    EmailSettings,
+    InspectSettings,
+    Person,
+    SmtpSettings,
+    Team,
+    WatchSettings,
+)
+from auditor.errors import ConfigError
+from auditor.i18n import t
+from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
+
+DEFAULT_NAMES = ("config.yaml", "zi-auditor.yaml")
+SEED_RULES = Path(__file__).resolve().parents[2] / "rules" / "kpu-karanganyar-2022.yaml"
+
+
+@cache
+def schema() -> dict[str, Any]:
+    text = resources.files("auditor.config").joinpath("schema.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def find_config(explicit: str | os.PathLike[str] | None) -> Path:
+    """The config to use: ``--config``, else $ZI_CONFIG, else ./config.yaml."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get("ZI_CONFIG"):
+        return Path(os.environ["ZI_CONFIG"])
+    for name in DEFAULT_NAMES:
+        if Path(name).is_file():
+            return Path(name)
+    raise ConfigError(t("config.none_found"))
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    try:
+        child.resolve().relative_to(parent.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Load and validate ``path``; every problem is a ConfigError naming file, line and key."""
+    loaded = load_yaml(Path(path))
+    data = loaded.data
+    if data is None:
+        data = loaded.data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(located(loaded, (), t("config.not_mapping")))
+    validate(loaded, schema())
+    return _build(loaded, data)
+
+
+def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
+    base = loaded.path.resolve().parent
+
+    def resolve(value: str) -> Path:
+        p = Path(os.path.expanduser(value))
+        return p if p.is_absolute() else base / p
+
+    problems: list[str] = []
+    tz = data.get("timezone", "Asia/Jakarta")
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(located(loaded, ("timezone",), t("config.bad_timezone", tz=tz)))
+
+    evidence_root = resolve(data["evidence_root"])
+    reports_dir = resolve(data.get("reports_dir", "reports"))
+    state_dir = resolve(data.get("state_dir", "state"))
+    for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
+        if _inside(p, evidence_root):
+            problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
+
+    names: set[str] = set()
+    for index, team in enumerate(data.get("teams", [])):
+        if team["name"] in names:
+            problems.append(located(loaded, ("teams", index, "name"), t("config.duplicate_team", name=team["name"])))
+        names.add(team["name"])
+
+    schedule = data.get("schedule", "0 2 * * *")
+    schedule_problem = _check_schedule(schedule)
+    if schedule_problem:
+        problems.append(located(loaded, ("schedule",), schedule_problem))
+
+    smtp_data = data.get("smtp")
+    if smtp_data and not smtp_data.get("sender") and not smtp_data.get("user"):
+        problems.append(located(loaded, ("smtp",), t("config.smtp_sender")))
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+    smtp = None
+    if smtp_data:
+        security = smtp_data.get("security", "starttls")
+        default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
+        smtp = SmtpSettings(
+            host=smtp_data["host"],
+            port=smtp_data.get("port", default_port),
+            security=security,
+            user=smtp_data.get("user"),
+            password_env=smtp_data.get("password_env"),
+            sender=smtp_data.get("sender") or smtp_data["user"],
+            timeout_seconds=float(smtp_data.get("timeout_seconds", 30)),
+        )
+    coordinator = data.get("coordinator")
+    rules = tuple(resolve(r) for r in data.get("rules", [])) or (SEED_RULES,)
+    return Config(
+        path=loaded.path,
+        evidence_root=evidence_root,
+        rules=rules,
+        year=data.get("year"),
+        timezone=tz,
+        language=data.get("language", "id"),
+        reports_dir=reports_dir,
+        state_dir=state_dir,
+        teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email")) for t_ in data.get("teams", [])),
+        coordinator=Person(coordinator.get("name", ""), coordinator["email"]) if coordinator else None,
+        smtp=smtp,
+        schedule=schedule,
+        watch=WatchSettings(**data.get("watch", {})),
+        inspect=InspectSettings(**data.get("inspect", {})),
+        email=EmailSettings(**data.get("email", {})),
+        max_file_loss_percent=float(data.get("guard", {}).get("max_file_loss_percent", 50)),
+    )
+
+
+def _check_schedule(expression: str) -> str | None:
+    """A plain message when the crontab expression cannot be used, else None."""
+    try:
+        from auditor.run.cron import parse_crontab
+    except ImportError:  # the scheduler stage is optional at load time
+        return None
+    try:
+        parse_crontab(expression, "UTC")
+    except ValueError as exc:
+        return t("config.bad_schedule", expression=expression, reason=exc)
+    return None

@@ -1,0 +1,78 @@
+"""The validated configuration, as dataclasses handed to every later stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class Team:
+    name: str
+    lead: str
+    email: str | None
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    security: str  # starttls | ssl | none
+    user: str | None
+    password_env: str | None
+    sender: str
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    enabled: bool = False
+    polling: bool = False
+    debounce_seconds: float = 5.0
+
+
+@dataclass(frozen=True)
+class InspectSettings:
+    workers: int = 2
+    timeout_seconds: float = 20.0
+    max_file_mb: float = 50.0
+    ocr: bool = True
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    send_when_complete: bool = True
+    attach_csv: bool = True
+    max_attempts: int = 4
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None  # the file it came from; None for built-in defaults
+    evidence_root: Path
+    rules: tuple[Path, ...]
+    year: int | None
+    timezone: str = "Asia/Jakarta"
+    language: str = "id"
+    reports_dir: Path = Path("reports")
+    state_dir: Path = Path("state")
+    teams: tuple[Team, ...] = ()
+    coordinator: Person | None = None
+    smtp: SmtpSettings | None = None
+    schedule: str = "0 2 * * *"
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    inspect: InspectSettings = field(default_factory=InspectSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    max_file_loss_percent: float = 50.0
+
+    def team(self, name: str) -> Team | None:
+        for team in self.teams:
+            if team.name == name:
+                return team
+        return None

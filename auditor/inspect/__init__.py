@@ -1,0 +1,1 @@
+"""Inspect: one file -> FileFacts (date, signature, scanned, error), one reader per format."""

@@ -1,0 +1,43 @@
+"""FileFacts: what inspecting one file tells the audit (the `inspect --json` contract)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class FileFacts:
+    path: str  # as given / relative to the evidence root
+    format: str  # pdf | docx | xlsx | image | other
+    date: str | None = None  # YYYY-MM-DD: the document's own date
+    date_source: str | None = None  # signature_block, ditetapkan, meeting_day, letter_date,
+    #   digital_signature, exif, filename, period, metadata, mtime
+    signed: bool | None = None  # None: cannot be told (e.g. a scanned page)
+    signature: str | None = None  # digital | image | marker | None
+    signer: str | None = None
+    scanned: bool = False
+    error: str | None = None  # plain message: corrupt, encrypted, too large, timed out...
+    # Beyond the contract, for the scan and audit stages:
+    title: str | None = None  # first heading lines ("DAFTAR HADIR ..."), to tell the part
+    text_head: str = ""  # the first ~4000 characters of text, normalised whitespace
+    period: str | None = None  # "YYYY-MM" a table or report covers (XLSX titles)
+    phash: str | None = None  # perceptual hash of a photo (hex), for reuse detection
+    pages: int | None = None
+    size: int | None = None
+    mtime: float | None = None
+    notes: list[str] = field(default_factory=list)  # plain remarks (weak date, OCR used...)
+
+    CONTRACT_KEYS = ("path", "format", "date", "date_source", "signed", "signature", "signer",
+                     "scanned", "error")
+
+    def to_json(self) -> dict[str, Any]:
+        out = {key: getattr(self, key) for key in self.CONTRACT_KEYS}
+        out.update(title=self.title, period=self.period, phash=self.phash, pages=self.pages,
+                   size=self.size, mtime=self.mtime, notes=list(self.notes))
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> FileFacts:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})

@@ -1,0 +1,1 @@
+"""Message catalogues (YAML), one per stage; see auditor.i18n."""

@@ -1,0 +1,138 @@
+"""Load a YAML file, keep where every key stands, and validate it against a JSON schema.
+
+Both config.yaml and the rules files go through here, so every message about a bad file has
+the same shape: ``FILE:LINE: 'dotted.key': what is wrong`` (exit 2, never a traceback).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from auditor.errors import ConfigError
+from auditor.i18n import t
+
+Location = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedYaml:
+    path: Path
+    data: Any
+    lines: dict[Location, int]  # location of a value -> 1-based line of its key or item
+
+    def line_of(self, location: Location) -> int:
+        """The line of ``location`` or, failing that, of its nearest parent."""
+        loc = tuple(location)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+    def where(self, location: Location) -> str:
+        return f"{self.path}:{self.line_of(location)}"
+
+
+def dotted(location: Location) -> str:
+    out = ""
+    for part in location:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top)"
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    pass
+
+
+def _walk(node: yaml.Node, loc: Location, lines: dict[Location, int], path: Path) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key in seen:
+                raise ConfigError(
+                    t("yaml.duplicate_key", path=path, line=key_node.start_mark.line + 1,
+                      key=dotted((*loc, key)))
+                )
+            seen.add(key)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            _walk(value_node, (*loc, key), lines, path)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*loc, index)] = item.start_mark.line + 1
+            _walk(item, (*loc, index), lines, path)
+
+
+def load_yaml(path: Path) -> LoadedYaml:
+    """Parse ``path``; a missing, unreadable or malformed file is a ConfigError."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(t("yaml.not_found", path=path)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(t("yaml.not_utf8", path=path)) from None
+    except OSError as exc:
+        raise ConfigError(t("yaml.unreadable", path=path, reason=exc.strerror or exc)) from None
+    try:
+        node = yaml.compose(text, Loader=_UniqueKeyLoader)
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise ConfigError(t("yaml.syntax", path=path, line=line, problem=exc.problem or exc)) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(t("yaml.syntax", path=path, line=1, problem=exc)) from None
+    lines: dict[Location, int] = {(): 1}
+    if node is not None:
+        _walk(node, (), lines, path)
+    return LoadedYaml(path=path, data=data, lines=lines)
+
+
+def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
+    """A plain sentence for one schema error, and the location it is about."""
+    loc: Location = tuple(error.absolute_path)
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in error.instance if k not in allowed)
+        key = extra[0] if extra else "?"
+        return (*loc, key), t("schema.unknown_key", key=key, allowed=", ".join(sorted(allowed)))
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return loc, t("schema.required", key=missing)
+    if kind == "type":
+        return loc, t("schema.type", expected=error.validator_value, got=repr(error.instance))
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return loc, t("schema.enum", options=options, got=repr(error.instance))
+    if kind in ("minimum", "maximum"):
+        return loc, t(f"schema.{kind}", limit=error.validator_value, got=repr(error.instance))
+    if kind == "minItems":
+        return loc, t("schema.min_items", limit=error.validator_value)
+    if kind == "minLength":
+        return loc, t("schema.empty")
+    if kind == "uniqueItems":
+        return loc, t("schema.unique")
+    if kind == "pattern":
+        hint = error.schema.get("x-hint") or error.validator_value
+        return loc, t("schema.pattern", got=repr(error.instance), hint=hint)
+    return loc, error.message
+
+
+def validate(loaded: LoadedYaml, schema: dict[str, Any]) -> None:
+    """Raise ConfigError listing every schema violation with file, line and key."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    raise ConfigError("\n".join(located(loaded, *_describe(e)) for e in errors))
+
+
+def located(loaded: LoadedYaml, location: Location, message: str) -> str:
+    """``FILE:LINE: 'key': message``: the one shape of every config/rules message."""
+    return f"{loaded.where(location)}: '{dotted(location)}': {message}"
