@@ -41,3 +41,12 @@ class FileFacts:
     def from_json(cls, data: dict[str, Any]) -> FileFacts:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits of the inspection sandbox (config: inspect.*)."""
+
+    timeout_seconds: float = 20.0
+    max_bytes: int = 50 * 1024 * 1024
+    ocr: bool = True

@@ -1,0 +1,66 @@
+"""One audit at a time: an exclusive lock in the state directory.
+
+``fcntl.flock`` is released by the kernel when its holder dies, so the lock of a crashed
+run is recovered by itself; the file also records who holds it, for the waiting side's
+message ("sedang dipakai oleh proses 1234 sejak 02:00").
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from auditor.errors import ExitCode, UserError
+from auditor.i18n import t
+
+LOCK_NAME = "zi-auditor.lock"
+
+
+class LockBusy(UserError):
+    def __init__(self, message: str) -> None:
+        super().__init__(message, ExitCode.USAGE)
+
+
+def holder(state_dir: Path) -> dict[str, object] | None:
+    """Who holds (or last held) the lock, as recorded in the lock file."""
+    try:
+        return json.loads((state_dir / LOCK_NAME).read_text(encoding="utf-8") or "null")
+    except (OSError, ValueError):
+        return None
+
+
+@contextmanager
+def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "scan") -> Iterator[None]:
+    """Hold the audit lock; wait up to ``wait_seconds`` for it, then raise LockBusy."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    info = holder(state_dir) or {}
+                    raise LockBusy(t(
+                        "lock.busy", pid=info.get("pid", "?"), host=info.get("host", "?"),
+                        since=info.get("since", "?"), purpose=info.get("purpose", "?"),
+                        path=path,
+                    )) from None
+                time.sleep(0.2)
+        record = {"pid": os.getpid(), "host": socket.gethostname(), "purpose": purpose,
+                  "since": datetime.now().astimezone().isoformat(timespec="seconds")}
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(record).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
