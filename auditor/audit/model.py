@@ -1,0 +1,104 @@
+"""What the audit stage hands to report and deliver: verdicts per (rule, due month)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
+GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late"))
+
+
+@dataclass
+class FileEvidence:
+    """One file credited to (or found for) a verdict."""
+
+    path: str  # relative to the evidence root, '/'-separated
+    part: str | None  # the Part.kind it was taken as, None when it could not be told
+    date: str | None  # YYYY-MM-DD, the document's own date
+    date_source: str | None  # signature_block, exif, filename, ...
+    signed: bool | None
+    signature: str | None = None
+    signer: str | None = None
+    mtime: str | None = None  # ISO 8601 modification time, shown beside the date
+    error: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Verdict:
+    rule_id: str
+    month: int
+    team: str
+    status: str  # one of STATUSES
+    files: list[FileEvidence] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # plain sentences, report language
+    folder: str = ""  # where the evidence is expected, relative to the root
+    evidence: str = ""  # the BUKTI FISIK text, for readers
+    area: str = ""
+    item: int = 0
+
+    @property
+    def is_gap(self) -> bool:
+        return self.status in GAP_STATUSES
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule_id, "month": self.month, "team": self.team,
+            "status": self.status, "files": [f.to_json() for f in self.files],
+            "problems": list(self.problems), "folder": self.folder,
+            "evidence": self.evidence, "area": self.area, "item": self.item,
+        }
+
+
+@dataclass
+class Count:
+    due: int = 0
+    ok: int = 0
+    gaps: int = 0
+
+
+@dataclass
+class RunSummary:
+    """One past run, for the progress-over-time table."""
+
+    run_at: str  # ISO 8601
+    month: int
+    due: int
+    ok: int
+    gaps: int
+    files: int
+
+
+@dataclass
+class AuditReport:
+    year: int
+    month: int
+    as_of: str  # YYYY-MM-DD
+    generated_at: str  # ISO 8601 with offset
+    evidence_root: str
+    language: str
+    office: str
+    summary: Count
+    by_team: dict[str, Count]
+    verdicts: list[Verdict]
+    errors: list[dict[str, str]]  # {path, error}
+    upcoming: list[Verdict] = field(default_factory=list)  # due next month (status "upcoming")
+    history: list[RunSummary] = field(default_factory=list)
+    rules: list[dict[str, Any]] = field(default_factory=list)  # Rule.to_json() of every rule
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "year": self.year, "month": self.month, "as_of": self.as_of,
+            "generated_at": self.generated_at, "evidence_root": self.evidence_root,
+            "language": self.language, "office": self.office,
+            "summary": {**asdict(self.summary),
+                        "by_team": {k: asdict(v) for k, v in self.by_team.items()}},
+            "verdicts": [v.to_json() for v in self.verdicts],
+            "errors": list(self.errors),
+            "upcoming": [v.to_json() for v in self.upcoming],
+            "history": [asdict(h) for h in self.history],
+            "rules": list(self.rules),
+        }
