@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from auditor import __version__, commands
 from auditor.errors import ExitCode, UserError
-from auditor.i18n import LANGUAGES, t
+from auditor.i18n import LANGUAGES, set_language, t
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,10 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.lang:
-        import os
-
-        os.environ["ZI_LANG"] = args.lang
+    set_language(explicit=args.lang)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -65,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the user never sees a traceback
-        if "ZI_DEBUG" in __import__("os").environ:
+        if "ZI_DEBUG" in os.environ:
             raise
         print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 70

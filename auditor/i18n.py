@@ -30,17 +30,35 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return merged
 
 
+_explicit: str | None = None  # --lang on the command line
+_configured: str | None = None  # `language:` of the config in use
+
+
+def set_language(explicit: str | None = None, configured: str | None = None) -> None:
+    """Choose the message language: --lang wins over the config, which wins over $ZI_LANG."""
+    global _explicit, _configured
+    _explicit, _configured = explicit, configured
+
+
+def use_config_language(configured: str | None) -> None:
+    """Called once a config is loaded; --lang, when given, still wins."""
+    global _configured
+    _configured = configured
+
+
 def default_language() -> str:
-    lang = os.environ.get("ZI_LANG", DEFAULT_LANGUAGE)
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    for lang in (_explicit, _configured, os.environ.get("ZI_LANG")):
+        if lang in LANGUAGES:
+            return lang
+    return DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The message ``key`` in ``lang`` with ``values`` filled in."""
+def t(message_key: str, /, lang: str | None = None, **values: object) -> str:
+    """The message ``message_key`` in ``lang`` with ``values`` filled in."""
     lang = lang or default_language()
-    texts = _catalogue().get(key)
+    texts = _catalogue().get(message_key)
     if texts is None:
-        raise KeyError(f"unknown message key {key!r}")
+        raise KeyError(f"unknown message key {message_key!r}")
     template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
     return template.format(**values) if values else template
 

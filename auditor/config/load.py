@@ -21,7 +21,7 @@ from auditor.config.model import (
     WatchSettings,
 )
 from auditor.errors import ConfigError
-from auditor.i18n import t
+from auditor.i18n import t, use_config_language
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
 DEFAULT_NAMES = ("config.yaml", "zi-auditor.yaml")
@@ -62,6 +62,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         data = loaded.data = {}
     if not isinstance(data, dict):
         raise ConfigError(located(loaded, (), t("config.not_mapping")))
+    if data.get("language") in ("id", "en"):
+        use_config_language(data["language"])
     validate(loaded, schema())
     return _build(loaded, data)
 

@@ -1,0 +1,153 @@
+"""An office admin edits config.yaml; every mistake is named by file, line and key (exit 2)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.cli import main
+from auditor.config import load_config
+from auditor.config.generate import generate
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "config.example.yaml"
+
+GOOD = """\
+evidence_root: bukti
+rules: [aturan.yaml]
+year: 2022
+reports_dir: laporan
+state_dir: keadaan
+teams:
+  - name: Tim Pengawasan
+    lead: Budi
+    email: budi@kpu.example
+smtp:
+  host: smtp.kpu.example
+  port: 587
+  user: zi
+  password_env: ZI_SMTP_PASSWORD
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_shipped_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "config", "validate", "--config", str(EXAMPLE))
+    assert code == 0, err
+    assert "sah" in out
+
+
+def test_the_example_is_what_config_generate_prints() -> None:
+    # One source of truth: the schema documents every key and produces the sample.
+    assert EXAMPLE.read_text(encoding="utf-8") == generate()
+
+
+def test_generated_sample_comments_every_top_level_key(tmp_path: Path) -> None:
+    text = generate()
+    import yaml
+
+    data = yaml.safe_load(text)
+    for key in data:
+        before = text.split(f"\n{key}:")[0]
+        assert before.rstrip().splitlines()[-1].startswith("#"), key
+
+
+def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, GOOD))
+    assert config.evidence_root == tmp_path / "bukti"
+    assert config.rules == (tmp_path / "aturan.yaml",)
+    assert config.reports_dir == tmp_path / "laporan"
+    assert config.timezone == "Asia/Jakarta" and config.language == "id"
+    assert config.smtp is not None and config.smtp.security == "starttls"
+    assert config.smtp.sender == "zi"
+    assert config.team("Tim Pengawasan").email == "budi@kpu.example"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key", "words"),
+    [
+        (GOOD + "colour: blue\n", 15, "colour", "tidak dikenal"),
+        (GOOD.replace("port: 587", "port: lima"), 12, "smtp.port", "integer"),
+        (GOOD.replace("year: 2022", "year: 1999"), 3, "year", "2000"),
+        (GOOD + "language: fr\n", 15, "language", "id, en"),
+        (GOOD + "timezone: Asia/Jakarat\n", 15, "timezone", "Asia/Jakarta"),
+        (GOOD.replace("budi@kpu.example", "budi kpu"), 9, "teams[0].email", "surel"),
+        (GOOD + "smtp:\n  host: x\n", 15, "smtp", "dua kali"),
+        (GOOD.replace("evidence_root: bukti\n", ""), 1, "evidence_root", "wajib"),
+        (GOOD.replace("password_env: ZI_SMTP_PASSWORD", "password_env: rahasia-123"), 14,
+         "smtp.password_env", "variabel"),
+        (GOOD.replace("reports_dir: laporan", "reports_dir: bukti/laporan"), 4, "reports_dir",
+         "folder bukti"),
+        (GOOD + "schedule: 'tiap malam'\n", 15, "schedule", "crontab"),
+        (GOOD + "watch:\n  debounce_seconds: -1\n", 16, "watch.debounce_seconds", "0"),
+    ],
+)
+def test_a_bad_config_names_file_line_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, line: int, key: str, words: str
+) -> None:
+    path = write(tmp_path, text)
+    code, _, err = run(capsys, "config", "validate", "--config", str(path))
+    assert code == 2
+    assert f"{path}:{line}" in err
+    assert f"'{key}'" in err
+    assert words in err
+    assert "Traceback" not in err
+
+
+def test_yaml_syntax_error_gives_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, GOOD + "teams: [unclosed\n")
+    code, _, err = run(capsys, "config", "validate", str(path))
+    assert code == 2
+    assert str(path) in err and "YAML" in err
+
+
+def test_messages_in_english_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, GOOD + "colour: blue\n")
+    code, _, err = run(capsys, "--lang", "en", "config", "validate", str(path))
+    assert code == 2
+    assert "unknown key 'colour'" in err
+
+
+def test_missing_config_file_is_a_plain_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "config", "validate", str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert "tidak ditemukan" in err
+
+
+def test_no_config_anywhere_says_how_to_make_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ZI_CONFIG", raising=False)
+    code, _, err = run(capsys, "config", "validate")
+    assert code == 2
+    assert "config generate" in err
+
+
+def test_every_command_has_plain_help() -> None:
+    listing = subprocess.run(
+        [sys.executable, "-m", "auditor", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    commands = [c for c in ("rules", "init-tree", "config", "inspect", "scan", "index", "email",
+                            "serve", "watch") if c in listing]
+    assert "config" in commands
+    for command in commands:
+        result = subprocess.run(
+            [sys.executable, "-m", "auditor", command, "--help"], capture_output=True, text=True
+        )
+        assert result.returncode == 0, (command, result.stderr)
+        assert "usage: zi-auditor" in result.stdout
