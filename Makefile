@@ -7,6 +7,6 @@ test:
 demo:
 	bash scripts/demo.sh
 lint:
-	.venv/bin/ruff check auditor tests bench scripts
+	.venv/bin/ruff check .
 bench:
 	.venv/bin/python bench/run.py

@@ -29,7 +29,12 @@ fi
 stamp=.venv/.zi-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "== Memasang paket Python"
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[test]"
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install -q --upgrade pip &&
+         .venv/bin/python -m pip install -q -e ".[test]"; } >"$log" 2>&1; then
+    tail -30 "$log" >&2
+    echo "Pemasangan paket Python gagal; lihat $log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
