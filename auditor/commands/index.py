@@ -1,0 +1,86 @@
+"""`zi-auditor index`: the evidence index (XLSX + HTML) beside the month's gap report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+ORDER = 35
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "index", help="buat indeks bukti (XLSX dan HTML) untuk LKE / write the evidence index",
+        description=(
+            "Menulis indeks-bukti.xlsx dan indeks-bukti.html: per area, item dan indikator, "
+            "berkas yang mendukungnya, dengan tautan ke berkas. Memakai laporan terakhir bulan "
+            "itu (gap-report.json), tanpa memindai ulang; jalankan 'zi-auditor scan' dulu. "
+            "(Writes the evidence index from the month's latest gap report, without rescanning.)"
+        ),
+    )
+    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
+    parser.add_argument("--month", "-m", type=int, choices=range(1, 13), metavar="M",
+                        help="bulan 1-12 (default: laporan terakhir) / month")
+    parser.add_argument("--year", "-y", type=int, metavar="Y",
+                        help="tahun (default: tahun di konfigurasi, atau laporan terakhir) / year")
+    parser.add_argument("--out", "-o", metavar="DIR",
+                        help="folder tujuan (default: reports_dir di konfigurasi) / output folder")
+    parser.add_argument("--report", metavar="FILE",
+                        help="pakai gap-report.json ini, tanpa konfigurasi / use this report file")
+    parser.set_defaults(handler=_index)
+
+
+def _latest(reports_dir: Path, year: int | None) -> Path | None:
+    """The newest <YYYY>-<MM>/gap-report.json under reports_dir (of ``year`` when given)."""
+    import re
+
+    found = []
+    if reports_dir.is_dir():
+        for child in reports_dir.iterdir():
+            match = re.fullmatch(r"(\d{4})-(\d{2})", child.name)
+            if match and (child / "gap-report.json").is_file():
+                if year is None or int(match.group(1)) == year:
+                    found.append(child.name)
+    return reports_dir / max(found) / "gap-report.json" if found else None
+
+
+def _index(args: argparse.Namespace) -> int:
+    import os
+
+    from auditor.errors import UserError
+    from auditor.i18n import LANGUAGES, t
+    from auditor.report.labels import month_name
+    from auditor.report.load import load_report
+    from auditor.report.write import write_index
+
+    lang = os.environ.get("ZI_LANG")
+    if args.report:
+        report = load_report(Path(args.report))
+        out_dir = Path(args.out) if args.out else Path(args.report).resolve().parent.parent
+    else:
+        from auditor.config import find_config, load_config
+
+        config = load_config(find_config(args.config))
+        lang = lang or config.language
+        reports_dir = config.reports_dir
+        year = args.year or config.year
+        if args.month:
+            if year is None:
+                latest = _latest(reports_dir, None)
+                year = int(latest.parent.name[:4]) if latest else None
+            path = reports_dir / f"{year:04d}-{args.month:02d}" / "gap-report.json" if year else None
+            if path is None or not path.is_file():
+                period = f"{month_name(args.month, lang or 'id')} {year or ''}".strip()
+                raise UserError(t("report.index.no_report", lang, period=period,
+                                  path=path or reports_dir, month=args.month))
+        else:
+            path = _latest(reports_dir, year)
+            if path is None:
+                raise UserError(t("report.index.no_reports_at_all", lang, path=reports_dir))
+        report = load_report(path)
+        out_dir = Path(args.out) if args.out else reports_dir
+    if lang not in LANGUAGES:
+        lang = report.language if report.language in LANGUAGES else "id"
+    paths = write_index(report, out_dir, lang)
+    print(t("report.index.written", lang, paths=", ".join(str(p) for p in paths)))
+    return 0

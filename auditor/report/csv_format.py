@@ -1,0 +1,45 @@
+"""gap-report.csv: one row per verdict, UTF-8 with BOM so Excel shows Indonesian text intact."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from auditor.audit.model import AuditReport
+from auditor.i18n import t
+from auditor.report import labels
+from auditor.report.base import ReportFormat
+from auditor.report.view import rule_sort_key
+
+COLUMNS = ("rule_id", "area", "item", "evidence", "month", "month_name", "team", "status",
+           "files", "dates", "problems", "folder")
+# A spreadsheet runs a cell that starts with these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    """The cell text, with a leading quote when a spreadsheet would take it for a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+class CsvFormat(ReportFormat):
+    name = "csv"
+    filename = "gap-report.csv"
+
+    def render(self, report: AuditReport, lang: str) -> bytes:
+        buffer = io.StringIO(newline="")
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([t(f"report.col.{c}", lang) for c in COLUMNS])
+        item_names = {r.get("id"): r for r in report.rules}
+        for v in sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)):
+            rule = item_names.get(v.rule_id, {})
+            dates = [f"{f.date} ({labels.date_source_label(f.date_source, lang)})" if f.date
+                     else t("report.no_date", lang) for f in v.files]
+            row = [v.rule_id, v.area or rule.get("area", ""), v.item or rule.get("item", ""),
+                   v.evidence or rule.get("evidence", ""), v.month,
+                   labels.month_name(v.month, lang), v.team, labels.status_label(v.status, lang),
+                   " | ".join(f.path for f in v.files), " | ".join(dates),
+                   " ".join(v.problems), v.folder or rule.get("folder", "")]
+            writer.writerow([neutralise(cell) for cell in row])
+        return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -1,0 +1,130 @@
+"""The evidence index: per area, item and indicator, the rules and the files that back them.
+
+Evaluators ask for it beside the LKE. Built from an AuditReport (read back from
+gap-report.json), so making it needs no rescan. Rendered by index_xlsx and index_html.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.audit.model import AuditReport
+from auditor.i18n import t
+from auditor.report import labels
+from auditor.report.view import Cell, by_rule_month, report_rules, rule_cells
+
+INDEX_BASENAME = "indeks-bukti"
+
+
+@dataclass
+class IndexFile:
+    path: str
+    href: str | None
+    part: str
+    date: str
+    date_source: str
+    signed: str
+    months: list[str]  # month names of the verdicts it was found for
+    statuses: list[str]  # status labels of those verdicts
+
+
+@dataclass
+class IndexRule:
+    rule_id: str
+    evidence: str
+    action: str
+    team: str
+    folder: str
+    folder_href: str | None
+    cells: list[Cell]
+    files: list[IndexFile]
+
+
+@dataclass
+class IndexIndicator:
+    text: str
+    rules: list[IndexRule] = field(default_factory=list)
+
+
+@dataclass
+class IndexItem:
+    item: int
+    name: str
+    indicators: list[IndexIndicator] = field(default_factory=list)
+
+
+@dataclass
+class IndexArea:
+    area: str
+    name: str
+    items: list[IndexItem] = field(default_factory=list)
+
+
+@dataclass
+class EvidenceIndex:
+    lang: str
+    title: str
+    office: str
+    period: str
+    year: int
+    month: int
+    generated_at: str
+    evidence_root: str
+    months: list[tuple[int, str]]
+    areas: list[IndexArea]
+    file_count: int
+
+
+def _files(report: AuditReport, rule_id: str, lang: str) -> list[IndexFile]:
+    found: dict[str, IndexFile] = {}
+    for verdict in sorted(report.verdicts, key=lambda v: v.month):
+        if verdict.rule_id != rule_id:
+            continue
+        for f in verdict.files:
+            entry = found.get(f.path)
+            if entry is None:
+                entry = found[f.path] = IndexFile(
+                    path=f.path, href=labels.file_uri(report.evidence_root, f.path),
+                    part=f.part or "", date=f.date or t("report.no_date", lang),
+                    date_source=labels.date_source_label(f.date_source, lang) if f.date else "",
+                    signed=labels.signed_label(f.signed, lang), months=[], statuses=[])
+            entry.months.append(labels.month_name(verdict.month, lang))
+            entry.statuses.append(labels.status_label(verdict.status, lang))
+    return sorted(found.values(), key=lambda f: f.path)
+
+
+def build_index(report: AuditReport, lang: str) -> EvidenceIndex:
+    judged = by_rule_month(report.verdicts)
+    areas: dict[str, IndexArea] = {}
+    items: dict[tuple[str, int], IndexItem] = {}
+    indicators: dict[tuple[str, int, str], IndexIndicator] = {}
+    count = 0
+    for rule in report_rules(report):
+        area_key = str(rule.get("area", ""))
+        area = areas.setdefault(area_key, IndexArea(area_key, str(rule.get("area_name") or "")))
+        item_key = (area_key, int(rule.get("item") or 0))
+        if item_key not in items:
+            items[item_key] = IndexItem(item_key[1], str(rule.get("item_name") or ""))
+            area.items.append(items[item_key])
+        text = str(rule.get("indicator") or "")
+        ind_key = (*item_key, text)
+        if ind_key not in indicators:
+            indicators[ind_key] = IndexIndicator(text)
+            items[item_key].indicators.append(indicators[ind_key])
+        files = _files(report, str(rule["id"]), lang)
+        count += len(files)
+        folder = str(rule.get("folder") or "")
+        indicators[ind_key].rules.append(IndexRule(
+            rule_id=str(rule["id"]), evidence=str(rule.get("evidence") or ""),
+            action=str(rule.get("action") or ""), team=str(rule.get("team") or ""),
+            folder=folder, folder_href=labels.file_uri(report.evidence_root, folder),
+            cells=rule_cells(rule, judged, report.month, lang), files=files))
+    return EvidenceIndex(
+        lang=lang, title=t("report.index.title", lang), office=report.office,
+        period=t("report.period", lang, month=labels.month_name(report.month, lang),
+                 year=report.year),
+        year=report.year, month=report.month,
+        generated_at=labels.display_time(report.generated_at),
+        evidence_root=report.evidence_root,
+        months=[(m, labels.month_short(m, lang)) for m in range(1, 13)],
+        areas=list(areas.values()), file_count=count)

@@ -1,0 +1,101 @@
+"""Words and symbols a reader sees: status names, month names, date sources, file lines."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from auditor.audit.model import STATUSES, FileEvidence
+from auditor.i18n import has, t
+
+# Grid cell states beyond the verdict statuses.
+UPCOMING = "upcoming"
+NOT_DUE = "not_due"
+CELL_STATES = (*STATUSES, UPCOMING, NOT_DUE)
+
+# One symbol per state, so the grid reads in black and white and without colour vision.
+SYMBOLS = {
+    "ok": "\u2713",  # check mark
+    "late": "\u25f7",  # clock-like circle
+    "missing": "\u2717",  # ballot x
+    "incomplete": "\u25d0",  # half circle
+    "unsigned": "\u270e",  # pencil
+    "undated": "?",
+    "needs_review": "!",
+    UPCOMING: "\u25cb",  # white circle
+    NOT_DUE: "",
+}
+
+
+def status_label(status: str, lang: str) -> str:
+    key = f"report.status.{status}"
+    return t(key, lang) if has(key) else status
+
+
+def status_help(status: str, lang: str) -> str:
+    key = f"report.status_help.{status}"
+    return t(key, lang) if has(key) else ""
+
+
+def month_name(month: int, lang: str) -> str:
+    key = f"report.month.{month}"
+    return t(key, lang) if has(key) else str(month)
+
+
+def month_short(month: int, lang: str) -> str:
+    key = f"report.month_short.{month}"
+    return t(key, lang) if has(key) else str(month)
+
+
+def date_source_label(source: str | None, lang: str) -> str:
+    if not source:
+        return t("report.unknown", lang)
+    key = f"report.date_source.{source}"
+    return t(key, lang) if has(key) else source
+
+
+def signed_label(signed: bool | None, lang: str) -> str:
+    word = {True: "yes", False: "no", None: "unknown"}[signed]
+    return t(f"report.signed.{word}", lang)
+
+
+def short_time(value: str | None) -> str:
+    """'2022-05-13T10:22:05+07:00' -> '2022-05-13 10:22' (readers need no seconds)."""
+    if not value:
+        return ""
+    text = value.replace("T", " ")
+    return text[:16] if len(text) >= 16 and text[10] == " " else text
+
+
+_ZONES = {"+07:00": "WIB", "+08:00": "WITA", "+09:00": "WIT"}
+
+
+def display_time(value: str | None) -> str:
+    """'2022-05-31T02:00:04+07:00' -> '2022-05-31 02:00 WIB' (Indonesian zone names)."""
+    if not value:
+        return ""
+    shown = short_time(value)
+    offset = value[-6:] if len(value) > 19 and value[-6] in "+-" and value[-3] == ":" else ""
+    if value.endswith("Z"):
+        offset = "UTC"
+    return f"{shown} {_ZONES.get(offset, offset)}".strip()
+
+
+def file_line(evidence: FileEvidence, lang: str) -> str:
+    """'dated 2022-05-13 (from signature block), modified 2022-05-14 08:00' in ``lang``."""
+    mtime = short_time(evidence.mtime) or t("report.unknown", lang)
+    if not evidence.date:
+        return t("report.file_line_undated", lang, mtime=mtime)
+    return t("report.file_line", lang, date=evidence.date,
+             source=date_source_label(evidence.date_source, lang), mtime=mtime)
+
+
+def file_uri(root: str, relative: str) -> str | None:
+    """A file:// link to ``relative`` under the evidence root, or None when the root is not
+    absolute. Every unusual character is percent-encoded, so a hostile name stays a path."""
+    base = PurePosixPath(root) if root else None
+    if base is None or not base.is_absolute():
+        return None
+    rel = PurePosixPath(relative.lstrip("/")) if relative else PurePosixPath()
+    if ".." in rel.parts:
+        return None
+    return (base / rel).as_uri()

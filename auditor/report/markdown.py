@@ -1,0 +1,101 @@
+"""gap-report.md: the same content as the HTML report, in plain Markdown."""
+
+from __future__ import annotations
+
+from auditor.audit.model import AuditReport
+from auditor.i18n import t
+from auditor.report import labels
+from auditor.report.base import ReportFormat
+from auditor.report.view import ReportView, TeamView, build_view
+
+_ESCAPES = {"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;", "*": "\\*",
+            "_": "\\_", "[": "\\[", "]": "\\]", "#": "\\#", "&": "&amp;"}
+
+
+def md(text: object) -> str:
+    """Untrusted text (a file name, a document's words) made inert in Markdown, on one line."""
+    value = " ".join(str(text).split())
+    return "".join(_ESCAPES.get(ch, ch) for ch in value)
+
+
+def _table(head: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [*lines, ""]
+
+
+def _team(team: TeamView, lang: str) -> list[str]:
+    c = team.count
+    out = [f"### {md(team.name)}", "",
+           f"**{t('report.headline', lang, ok=c.ok, due=c.due)}** · "
+           f"{t('report.headline_gaps', lang, gaps=c.gaps)}", ""]
+    if not team.todo:
+        out += [t("report.team_done", lang), ""]
+    for todo in team.todo:
+        out.append(f"- **{md(todo.rule_id)}** {md(todo.evidence)} — {md(todo.month_name)}: "
+                   f"{todo.symbol} **{md(todo.status_label)}**")
+        out += [f"  - {md(problem)}" for problem in todo.problems]
+        out.append(f"  - {t('report.put_in', lang)} {md(todo.folder)}")
+        if todo.files:
+            out.append(f"  - {t('report.files_found', lang)}")
+            for f in todo.files:
+                extra = f"; {md(f.error)}" if f.error else ""
+                out.append(f"    - {md(f.path)} — {md(f.line)}; {md(f.signed)}{extra}")
+    if team.upcoming:
+        out += ["", f"**{t('report.heading.upcoming', lang)}:**", ""]
+        out += [f"- **{md(u.rule_id)}** {md(u.evidence)} — {md(u.month_name)}; "
+                f"{t('report.put_in', lang)} {md(u.folder)}" for u in team.upcoming]
+    return [*out, ""]
+
+
+def render_markdown(view: ReportView) -> str:
+    lang = view.lang
+    s = view.summary
+    out = [f"# {view.title}", "", f"**{md(view.office)}** — {md(view.period)}", "",
+           f"{t('report.as_of', lang, as_of=md(view.as_of))} · "
+           f"{t('report.generated_at', lang, generated_at=md(view.generated_at))}  ",
+           t("report.evidence_root", lang, root=md(view.evidence_root)), "",
+           f"## {t('report.heading.summary', lang)}", "",
+           f"**{t('report.headline', lang, ok=s.ok, due=s.due)}** · "
+           f"{t('report.headline_gaps', lang, gaps=s.gaps)}", ""]
+    if view.status_counts:
+        out += [" · ".join(f"{labels.SYMBOLS[st]} {label}: {n}"
+                           for st, label, n in view.status_counts), ""]
+    out += _table([t(f"report.col.{k}", lang) for k in ("team", "due", "ok", "gaps")],
+                  [[md(tm.name), str(tm.count.due), str(tm.count.ok), str(tm.count.gaps)]
+                   for tm in view.teams])
+    out += [f"## {t('report.heading.todo', lang)}", ""]
+    for team in view.teams:
+        out += _team(team, lang)
+    out += [f"## {t('report.heading.verdicts', lang)}", ""]
+    out += _table(
+        [t(f"report.col.{k}", lang) for k in ("rule_id", "evidence", "month", "team", "status",
+                                              "files", "problems")],
+        [[md(v.rule_id), md(v.evidence), md(labels.month_name(v.month, lang)), md(v.team),
+          f"{labels.SYMBOLS.get(v.status, '')} {md(labels.status_label(v.status, lang))}",
+          "<br>".join(md(f.path) for f in v.files), " ".join(md(p) for p in v.problems)]
+         for v in view.verdicts])
+    out += [f"## {t('report.heading.errors', lang)}", ""]
+    if view.errors:
+        out += _table([t("report.col.path", lang), t("report.col.error", lang)],
+                      [[md(e.get("path", "")), md(e.get("error", ""))] for e in view.errors])
+    else:
+        out += [t("report.no_errors", lang), ""]
+    out += [f"## {t('report.heading.history', lang)}", ""]
+    if view.history:
+        out += _table([t(f"report.col.{k}", lang) for k in ("run_at", "report_month", "due", "ok",
+                                                            "gaps", "files_seen", "progress")],
+                      [[md(h.run_at), md(h.month_name), str(h.due), str(h.ok), str(h.gaps),
+                        str(h.files), f"{h.percent}%"] for h in view.history])
+    else:
+        out += [t("report.no_history", lang), ""]
+    out += ["---", "", t("report.footer", lang), ""]
+    return "\n".join(out)
+
+
+class MarkdownFormat(ReportFormat):
+    name = "md"
+    filename = "gap-report.md"
+
+    def render(self, report: AuditReport, lang: str) -> str:
+        return render_markdown(build_view(report, lang))

@@ -1,0 +1,263 @@
+"""What every human-readable format shows, computed once from an AuditReport.
+
+HTML and Markdown render the same ReportView, so they never disagree on a count, an order
+or a label. Nothing here escapes text: each format escapes for its own syntax.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from auditor.audit.model import STATUSES, AuditReport, Count, FileEvidence, Verdict
+from auditor.report import labels
+from auditor.rules.model import AREAS
+
+
+@dataclass
+class Cell:
+    month: int
+    state: str  # a status, labels.UPCOMING or labels.NOT_DUE
+    label: str
+    symbol: str
+    current: bool  # the report month's column
+
+
+@dataclass
+class GridRow:
+    rule_id: str
+    evidence: str
+    team: str
+    cells: list[Cell]
+
+
+@dataclass
+class GridItem:
+    area: str
+    item: int
+    name: str
+    rows: list[GridRow] = field(default_factory=list)
+
+
+@dataclass
+class GridArea:
+    area: str
+    name: str
+    items: list[GridItem] = field(default_factory=list)
+
+
+@dataclass
+class FileView:
+    path: str
+    part: str
+    signed: str
+    line: str  # date, where it came from, modification time
+    error: str | None
+    href: str | None  # file:// link, None when the evidence root is not absolute
+
+
+@dataclass
+class Todo:
+    rule_id: str
+    evidence: str
+    month: int
+    month_name: str
+    status: str
+    status_label: str
+    symbol: str
+    problems: list[str]
+    folder: str
+    folder_href: str | None
+    files: list[FileView]
+
+
+@dataclass
+class TeamView:
+    name: str
+    count: Count
+    todo: list[Todo]
+    upcoming: list[Todo]
+
+
+@dataclass
+class HistoryRow:
+    run_at: str
+    month_name: str
+    due: int
+    ok: int
+    gaps: int
+    files: int
+    percent: int
+
+
+@dataclass
+class LegendEntry:
+    state: str
+    label: str
+    symbol: str
+    help: str
+
+
+@dataclass
+class ReportView:
+    lang: str
+    title: str
+    office: str
+    period: str
+    year: int
+    month: int
+    as_of: str
+    generated_at: str
+    evidence_root: str
+    summary: Count
+    status_counts: list[tuple[str, str, int]]  # (status, label, n) for statuses present
+    teams: list[TeamView]
+    grid: list[GridArea]
+    months: list[tuple[int, str]]  # (1, "Jan") ... (12, "Des")
+    legend: list[LegendEntry]
+    errors: list[dict[str, str]]
+    history: list[HistoryRow]
+    verdicts: list[Verdict]
+
+
+def rule_sort_key(rule_id: str) -> tuple[int, int, int, str]:
+    """I.2.10 after I.2.9; unknown shapes last, in text order."""
+    parts = rule_id.split(".")
+    try:
+        return (AREAS.index(parts[0]), int(parts[1]), int(parts[2]), "")
+    except (ValueError, IndexError):
+        return (len(AREAS), 0, 0, rule_id)
+
+
+def report_rules(report: AuditReport) -> list[dict[str, Any]]:
+    """The report's rules, or (when the audit sent none) the rules the verdicts name."""
+    if report.rules:
+        return sorted(report.rules, key=lambda r: rule_sort_key(str(r.get("id", ""))))
+    derived: dict[str, dict[str, Any]] = {}
+    for verdict in [*report.verdicts, *report.upcoming]:
+        rule = derived.setdefault(verdict.rule_id, {
+            "id": verdict.rule_id, "area": verdict.area, "area_name": "", "item": verdict.item,
+            "item_name": "", "evidence": verdict.evidence, "team": verdict.team, "months": [],
+            "folder": verdict.folder, "indicator": "",
+        })
+        rule["months"].append(verdict.month)
+    return sorted(derived.values(), key=lambda r: rule_sort_key(r["id"]))
+
+
+def _file_view(evidence: FileEvidence, lang: str, root: str) -> FileView:
+    return FileView(path=evidence.path, part=evidence.part or "",
+                    signed=labels.signed_label(evidence.signed, lang),
+                    line=labels.file_line(evidence, lang), error=evidence.error,
+                    href=labels.file_uri(root, evidence.path))
+
+
+def _todo(verdict: Verdict, lang: str, root: str) -> Todo:
+    return Todo(
+        rule_id=verdict.rule_id, evidence=verdict.evidence, month=verdict.month,
+        month_name=labels.month_name(verdict.month, lang), status=verdict.status,
+        status_label=labels.status_label(verdict.status, lang),
+        symbol=labels.SYMBOLS.get(verdict.status, ""), problems=list(verdict.problems),
+        folder=verdict.folder, folder_href=labels.file_uri(root, verdict.folder),
+        files=[_file_view(f, lang, root) for f in verdict.files],
+    )
+
+
+def by_rule_month(verdicts: list[Verdict]) -> dict[tuple[str, int], Verdict]:
+    return {(v.rule_id, v.month): v for v in verdicts}
+
+
+def rule_cells(rule: dict[str, Any], judged: dict[tuple[str, int], Verdict], report_month: int,
+               lang: str) -> list[Cell]:
+    """Twelve cells: the verdict's status, 'upcoming' when due but not judged yet, else blank."""
+    due = set(rule.get("months") or [])
+    cells = []
+    for month in range(1, 13):
+        verdict = judged.get((str(rule["id"]), month))
+        if verdict is not None:
+            state = verdict.status
+        elif month in due:
+            state = labels.UPCOMING
+        else:
+            state = labels.NOT_DUE
+        cells.append(Cell(month, state, labels.status_label(state, lang),
+                          labels.SYMBOLS.get(state, ""), month == report_month))
+    return cells
+
+
+def _grid(report: AuditReport, lang: str) -> list[GridArea]:
+    judged = by_rule_month(report.verdicts)
+    areas: dict[str, GridArea] = {}
+    items: dict[tuple[str, int], GridItem] = {}
+    for rule in report_rules(report):
+        area_key = str(rule.get("area", ""))
+        area = areas.setdefault(area_key, GridArea(area_key, str(rule.get("area_name") or "")))
+        item_key = (area_key, int(rule.get("item") or 0))
+        item = items.get(item_key)
+        if item is None:
+            item = items[item_key] = GridItem(area_key, item_key[1], str(rule.get("item_name") or ""))
+            area.items.append(item)
+        cells = rule_cells(rule, judged, report.month, lang)
+        item.rows.append(GridRow(str(rule["id"]), str(rule.get("evidence") or ""),
+                                 str(rule.get("team") or ""), cells))
+    return list(areas.values())
+
+
+def _team_names(report: AuditReport) -> list[str]:
+    """Teams in plan order (the first rule each owns), then any others by name."""
+    first: dict[str, tuple[int, int, int, str]] = {}
+    for rule in report_rules(report):
+        key = rule_sort_key(str(rule.get("id", "")))
+        team = str(rule.get("team") or "")
+        first[team] = min(first.get(team, key), key)
+    names = set(report.by_team) | {v.team for v in [*report.verdicts, *report.upcoming]}
+    return sorted(names, key=lambda n: (n not in first, first.get(n, (0, 0, 0, "")), n))
+
+
+def _teams(report: AuditReport, lang: str) -> list[TeamView]:
+    names = _team_names(report)
+    order = lambda v: (v.month, rule_sort_key(v.rule_id))  # noqa: E731
+    teams = []
+    for name in names:
+        gaps = sorted((v for v in report.verdicts if v.team == name and v.is_gap), key=order)
+        nxt = sorted((v for v in report.upcoming if v.team == name), key=order)
+        count = report.by_team.get(name) or _count([v for v in report.verdicts if v.team == name])
+        root = report.evidence_root
+        teams.append(TeamView(name, count, [_todo(v, lang, root) for v in gaps],
+                              [_todo(v, lang, root) for v in nxt]))
+    return teams
+
+
+def _count(verdicts: list[Verdict]) -> Count:
+    gaps = sum(v.is_gap for v in verdicts)
+    return Count(due=len(verdicts), ok=sum(v.status == "ok" for v in verdicts), gaps=gaps)
+
+
+def _history(report: AuditReport, lang: str) -> list[HistoryRow]:
+    rows = []
+    for run in sorted(report.history, key=lambda h: h.run_at):
+        percent = round(100 * run.ok / run.due) if run.due else 0
+        rows.append(HistoryRow(labels.short_time(run.run_at), labels.month_name(run.month, lang),
+                               run.due, run.ok, run.gaps, run.files, percent))
+    return rows
+
+
+def build_view(report: AuditReport, lang: str) -> ReportView:
+    from auditor.i18n import t
+
+    counts = Counter(v.status for v in report.verdicts)
+    period = t("report.period", lang, month=labels.month_name(report.month, lang), year=report.year)
+    legend_states = (*STATUSES, labels.UPCOMING, labels.NOT_DUE)
+    return ReportView(
+        lang=lang, title=t("report.title", lang), office=report.office, period=period,
+        year=report.year, month=report.month, as_of=report.as_of,
+        generated_at=labels.display_time(report.generated_at), evidence_root=report.evidence_root,
+        summary=report.summary,
+        status_counts=[(s, labels.status_label(s, lang), counts[s]) for s in STATUSES if counts[s]],
+        teams=_teams(report, lang), grid=_grid(report, lang),
+        months=[(m, labels.month_short(m, lang)) for m in range(1, 13)],
+        legend=[LegendEntry(s, labels.status_label(s, lang), labels.SYMBOLS[s],
+                            labels.status_help(s, lang)) for s in legend_states],
+        errors=list(report.errors), history=_history(report, lang),
+        verdicts=sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)),
+    )

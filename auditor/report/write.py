@@ -1,0 +1,58 @@
+"""Write the month's gap report in every format: <out>/<YYYY>-<MM>/gap-report.*."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from auditor.audit.model import AuditReport
+from auditor.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from auditor.report.atomic import atomic_write
+from auditor.report.base import ReportFormat
+from auditor.report.csv_format import CsvFormat
+from auditor.report.html import HtmlFormat
+from auditor.report.json_format import JsonFormat
+from auditor.report.markdown import MarkdownFormat
+
+
+def default_formats() -> tuple[ReportFormat, ...]:
+    return (JsonFormat(), MarkdownFormat(), CsvFormat(), HtmlFormat())
+
+
+def month_folder(out_dir: Path, year: int, month: int) -> Path:
+    return Path(out_dir) / f"{year:04d}-{month:02d}"
+
+
+def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
+                  formats: Sequence[ReportFormat] | None = None) -> Path:
+    """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html} and return that folder.
+
+    Every format is rendered before anything is written, so a failure leaves the previous
+    report whole; each file is then replaced atomically. Other months are never touched.
+    """
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    rendered = [(fmt.filename, fmt.render(report, lang)) for fmt in (formats or default_formats())]
+    folder = month_folder(out_dir, report.year, report.month)
+    folder.mkdir(parents=True, exist_ok=True)
+    for filename, data in rendered:
+        atomic_write(folder / filename, data)
+    return folder
+
+
+def write_index(report: AuditReport, out_dir: Path, lang: str) -> list[Path]:
+    """Write out_dir/<YYYY>-<MM>/indeks-bukti.{xlsx,html}; returns the two paths."""
+    from auditor.report.evidence_index import INDEX_BASENAME, build_index
+    from auditor.report.index_html import render_index_html
+    from auditor.report.index_xlsx import render_xlsx
+
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    index = build_index(report, lang)
+    rendered = [(f"{INDEX_BASENAME}.xlsx", render_xlsx(index)),
+                (f"{INDEX_BASENAME}.html", render_index_html(index))]
+    folder = month_folder(out_dir, report.year, report.month)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for filename, data in rendered:
+        atomic_write(folder / filename, data)
+        paths.append(folder / filename)
+    return paths
