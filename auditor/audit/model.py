@@ -39,6 +39,7 @@ class Verdict:
     evidence: str = ""  # the BUKTI FISIK text, for readers
     area: str = ""
     item: int = 0
+    open: bool = False  # the due month is the report month and not over yet (as_of inside it)
 
     @property
     def is_gap(self) -> bool:
@@ -50,6 +51,7 @@ class Verdict:
             "status": self.status, "files": [f.to_json() for f in self.files],
             "problems": list(self.problems), "folder": self.folder,
             "evidence": self.evidence, "area": self.area, "item": self.item,
+            "open": self.open,
         }
 
 

@@ -1,0 +1,187 @@
+"""The SQLite state: facts of every file (keyed by path, size, mtime) and every run's summary.
+
+WAL journal, one transaction per batch, so a run killed midway leaves the facts it had
+committed and nothing half-written. A file that is not an SQLite database, or an SQLite
+database that is not ours, is renamed ``<name>.corrupt-<timestamp>`` and rebuilt, with a
+plain message on stderr: losing the cache only costs one slow scan.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor.audit.model import RunSummary
+from auditor.i18n import t
+from auditor.inspect.facts import FileFacts
+
+STATE_NAME = "zi-auditor.sqlite"
+APPLICATION_ID = 0x5A494155  # "ZIAU"
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL,
+    facts TEXT NOT NULL, inspected_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, run_at TEXT NOT NULL, year INTEGER NOT NULL,
+    month INTEGER NOT NULL, as_of TEXT NOT NULL, due INTEGER NOT NULL, ok INTEGER NOT NULL,
+    gaps INTEGER NOT NULL, files INTEGER NOT NULL, inspected INTEGER NOT NULL,
+    root_problem TEXT, duration REAL NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class CachedFacts:
+    size: int
+    mtime: float
+    facts_json: str
+
+    def facts(self) -> FileFacts:
+        return FileFacts.from_json(json.loads(self.facts_json))
+
+
+class State:
+    """The open state database. Use ``open_state`` (a context manager)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.db = connection
+        self.path = path
+        self.files: dict[str, CachedFacts] = {}  # the cache as it was when opened
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # Facts cache -------------------------------------------------------------------------
+    def cached(self) -> dict[str, CachedFacts]:
+        """Every cached file: path -> (size, mtime, facts JSON), in one query."""
+        rows = self.db.execute("SELECT path, size, mtime, facts FROM files")
+        return {path: CachedFacts(size, mtime, facts) for path, size, mtime, facts in rows}
+
+    def store_facts(self, items: Iterable[tuple[str, int, float, FileFacts]]) -> None:
+        """Save the facts of freshly inspected files, in one transaction."""
+        now = time.time()
+        rows = [(path, size, mtime, json.dumps(_facts_row(facts), ensure_ascii=False), now)
+                for path, size, mtime, facts in items]
+        if not rows:
+            return
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO files (path, size, mtime, facts, inspected_at) "
+                "VALUES (?, ?, ?, ?, ?)", rows)
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop files that are gone from the tree."""
+        gone = [(p,) for p in paths]
+        if gone:
+            with self.transaction():
+                self.db.executemany("DELETE FROM files WHERE path = ?", gone)
+
+    # Runs ----------------------------------------------------------------------------
+    def record_run(self, *, run_at: str, year: int, month: int, as_of: str, due: int, ok: int,
+                   gaps: int, files: int, inspected: int, duration: float,
+                   root_problem: str | None = None) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO runs (run_at, year, month, as_of, due, ok, gaps, files, inspected,"
+                " root_problem, duration) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (run_at, year, month, as_of, due, ok, gaps, files, inspected, root_problem,
+                 duration))
+
+    def last_good_file_count(self) -> int | None:
+        row = self.db.execute(
+            "SELECT files FROM runs WHERE root_problem IS NULL ORDER BY id DESC LIMIT 1").fetchone()
+        return row[0] if row else None
+
+    def history(self, year: int) -> list[RunSummary]:
+        """Successful runs of ``year``, oldest first (for the progress table)."""
+        rows = self.db.execute(
+            "SELECT run_at, month, due, ok, gaps, files FROM runs "
+            "WHERE root_problem IS NULL AND year = ? ORDER BY id", (year,))
+        return [RunSummary(run_at=r[0], month=r[1], due=r[2], ok=r[3], gaps=r[4], files=r[5])
+                for r in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _facts_row(facts: FileFacts) -> dict[str, object]:
+    row = facts.to_json()
+    row["text_head"] = facts.text_head[:1000]  # enough to tell a part; keeps the cache small
+    return row
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, isolation_level=None, timeout=30)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
+def _ours_or_new(db: sqlite3.Connection) -> bool:
+    """True when the database is ours (or empty, and now made ours)."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if app_id == 0 and tables == 0:
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.executescript(_SCHEMA)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                   (str(SCHEMA_VERSION),))
+        return True
+    if app_id != APPLICATION_ID:
+        return False
+    db.executescript(_SCHEMA)
+    row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return row is not None and int(row[0]) <= SCHEMA_VERSION
+
+
+def _set_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    moved = path.with_name(f"{path.name}.corrupt-{stamp}")
+    path.rename(moved)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(moved.with_name(moved.name + suffix))
+    return moved
+
+
+@contextmanager
+def open_state(state_dir: Path) -> Iterator[State]:
+    """Open (creating, or rebuilding when damaged or foreign) the state of ``state_dir``."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    path = state_dir / STATE_NAME
+    db: sqlite3.Connection | None = None
+    for attempt in range(2):
+        try:
+            db = _connect(path)
+            if _ours_or_new(db):
+                state = State(db, path)
+                state.files = state.cached()  # reads every row: a damaged page shows here
+                break
+        except sqlite3.DatabaseError:
+            pass
+        if db is not None:
+            db.close()
+            db = None
+        if attempt == 1 or not path.exists():
+            raise RuntimeError(f"cannot create the state database {path}")
+        moved = _set_aside(path)
+        print(t("audit.state_reset", path=path, moved=moved.name), file=sys.stderr)
+    try:
+        yield state
+    finally:
+        state.close()

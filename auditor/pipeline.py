@@ -1,0 +1,270 @@
+"""One audit run: config -> rules -> scan -> inspect (only new or changed files) -> audit
+-> report. The scan command, the scheduler and the watcher all call ``run_scan``.
+
+Report month (``resolve_period``): ``--as-of D`` audits what is due up to D (month of D,
+open when D is not its last day); ``--month M [--year Y]`` audits up to the end of M;
+without either, the current month in the config time zone when the current year is the plan
+year, December (up to 31 December) for a past plan year — an office that runs the 2022 plan
+in 2026 wants the whole year's account — and January of a plan year still to come.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from auditor.audit import judge
+from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
+from auditor.audit.reuse import mark_photo_reuse
+from auditor.audit.state import State, open_state
+from auditor.config.model import Config
+from auditor.errors import ExitCode, UserError
+from auditor.i18n import t
+from auditor.inspect.facts import FileFacts
+from auditor.run.lock import audit_lock
+from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
+from auditor.scan.walk import Entry, walk
+
+BATCH = 50  # facts committed per transaction while inspecting
+
+
+@dataclass
+class ScanOptions:
+    month: int | None = None
+    year: int | None = None
+    as_of: date | None = None
+    out_dir: Path | None = None
+    lang: str | None = None
+    quiet: bool = True
+    lock_wait_seconds: float = 0.0
+    changed_paths: Sequence[Path] | None = None  # read these again even if size+mtime agree
+
+
+@dataclass
+class ScanOutcome:
+    exit_code: int
+    report: AuditReport | None
+    report_dir: Path | None
+    files_seen: int
+    files_inspected: int
+    gaps: int
+    root_problem: str | None
+    duration_seconds: float
+
+
+def resolve_period(plan_year: int, options: ScanOptions, today: date) -> judge.Period:
+    """The year, report month and as-of day of a run (see the module docstring)."""
+    if options.as_of is not None:
+        return judge.Period(options.as_of.year, options.as_of.month, options.as_of)
+    year = options.year or plan_year
+    if options.month is not None:
+        if not 1 <= options.month <= 12:
+            raise UserError(t("audit.bad_month", month=options.month))
+        period = judge.Period(year, options.month, today)
+        if (today.year, today.month) == (year, options.month):
+            return period
+        return judge.Period(year, options.month, period.month_end)
+    if today.year == year:
+        return judge.Period(year, today.month, today)
+    if today.year > year:
+        return judge.Period(year, 12, date(year, 12, 31))
+    return judge.Period(year, 1, today)
+
+
+def _inside(child: Path, parent: Path) -> bool:
+    try:
+        child.resolve().relative_to(parent.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _root_problem(root: Path, entries: list[Entry], state: State | None, max_loss: float,
+                  lang: str) -> str | None:
+    if not root.exists():
+        return t("audit.root_missing", lang, root=root)
+    if not root.is_dir():
+        return t("audit.root_not_dir", lang, root=root)
+    if not entries:
+        return t("audit.root_empty", lang, root=root)
+    before = state.last_good_file_count() if state else None
+    if before:
+        lost = 100.0 * (before - len(entries)) / before
+        if lost > max_loss:
+            return t("audit.root_shrunk", lang, root=root, now=len(entries), before=before,
+                     percent=round(lost))
+    return None
+
+
+def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
+    """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
+    started = time.perf_counter()
+    lang = options.lang or config.language
+    tz = ZoneInfo(config.timezone)
+    out_dir = Path(options.out_dir) if options.out_dir else config.reports_dir
+    if _inside(out_dir, config.evidence_root):
+        raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
+    from auditor.rules.load import load_rulesets
+
+    ruleset = load_rulesets(list(config.rules))
+    plan_year = config.year or ruleset.year
+    if not plan_year:
+        raise UserError(t("audit.no_year", lang))
+    period = resolve_period(plan_year, options, datetime.now(tz).date())
+    with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan"):
+        root = config.evidence_root
+        walk_problems: list[dict[str, str]] = []
+        entries = list(walk(root, lambda rel, exc: walk_problems.append(
+            {"path": rel, "error": exc.strerror or str(exc)})))
+        with open_state(config.state_dir) as state:
+            problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang)
+            if problem:
+                state.record_run(run_at=datetime.now(tz).isoformat(timespec="seconds"),
+                                 year=period.year, month=period.month,
+                                 as_of=period.as_of.isoformat(), due=0, ok=0, gaps=0,
+                                 files=len(entries), inspected=0,
+                                 duration=time.perf_counter() - started, root_problem=problem)
+                return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, len(entries), 0, 0,
+                                   problem, time.perf_counter() - started)
+            index = RuleIndex(ruleset.rules)
+            matched = [(e, m) for e in entries if (m := index.match(e.relpath)) is not None]
+            facts, inspected = _facts(config, state, matched, options)
+            report = _audit(config, ruleset, period, matched, facts, lang, tz)
+            report.errors = walk_problems + [{"path": p, "error": f.error}
+                                             for p, f in sorted(facts.items()) if f.error]
+            state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
+                             as_of=period.as_of.isoformat(), due=report.summary.due,
+                             ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
+                             inspected=inspected, duration=time.perf_counter() - started)
+            report.history = state.history(period.year)
+        from auditor.report.write import write_reports
+
+        report_dir = write_reports(report, out_dir, lang)
+    return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
+                       report.summary.gaps, None, time.perf_counter() - started)
+
+
+def _facts(config: Config, state: State, matched: list[tuple[Entry, RuleMatch]],
+           options: ScanOptions) -> tuple[dict[str, FileFacts], int]:
+    """Facts of every matched file: from the cache, or read now (and cached) when new."""
+    cached = state.files
+    forced = {os.path.realpath(p) for p in options.changed_paths or ()}
+    out: dict[str, FileFacts] = {}
+    stale: list[Entry] = []
+    for entry, _ in matched:
+        hit = cached.get(entry.relpath)
+        if (hit is not None and hit.size == entry.size and hit.mtime == entry.mtime
+                and not (forced and os.path.realpath(entry.path) in forced)):
+            out[entry.relpath] = hit.facts()
+        else:
+            stale.append(entry)
+    keep = {e.relpath for e, _ in matched}
+    state.forget(p for p in cached if p not in keep)
+    if stale:
+        out.update(_inspect(config, state, stale, options.quiet))
+    return out, len(stale)
+
+
+def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> dict[str, FileFacts]:
+    import sys
+
+    from auditor.inspect.facts import Limits
+    from auditor.inspect.run import inspect_paths
+
+    by_path = {str(e.path): e for e in stale}
+    pending: list[tuple[str, int, float, FileFacts]] = []
+    results: dict[str, FileFacts] = {}
+    bar = None
+    if not quiet and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(stale), desc=t("audit.progress"), unit=" berkas", file=sys.stderr,
+                   leave=False)
+
+    def done(facts: FileFacts) -> None:
+        entry = by_path.get(facts.path) or _entry_for(facts.path, by_path)
+        if entry is None:
+            return
+        facts.path, facts.size, facts.mtime = entry.relpath, entry.size, entry.mtime
+        results[entry.relpath] = facts
+        pending.append((entry.relpath, entry.size, entry.mtime, facts))
+        if len(pending) >= BATCH:
+            state.store_facts(pending)
+            pending.clear()
+        if bar is not None:
+            bar.update(1)
+
+    limits = Limits(timeout_seconds=config.inspect.timeout_seconds,
+                    max_bytes=int(config.inspect.max_file_mb * 1024 * 1024), ocr=config.inspect.ocr)
+    try:
+        inspect_paths([e.path for e in stale], limits=limits, year=config.year,
+                      workers=config.inspect.workers, display=None, on_done=done)
+    finally:
+        if bar is not None:
+            bar.close()
+        state.store_facts(pending)
+    return results
+
+
+def _entry_for(path: str, by_path: dict[str, Entry]) -> Entry | None:
+    real = os.path.realpath(path)
+    for key, entry in by_path.items():
+        if os.path.realpath(key) == real:
+            return entry
+    return None
+
+
+def _audit(config: Config, ruleset, period: judge.Period,  # noqa: ANN001 - RuleSet
+           matched: list[tuple[Entry, RuleMatch]], facts: dict[str, FileFacts], lang: str,
+           tz: ZoneInfo) -> AuditReport:
+    candidates: dict[str, list[judge.Candidate]] = defaultdict(list)
+    parts_of: dict[str, dict[str, str]] = {}
+    for entry, match in matched:
+        f = facts.get(entry.relpath)
+        if f is None:
+            continue
+        part = assign_part(match, f.title, f.text_head)
+        key = part_key(match.rule, part) if part is not None else None
+        mtime = datetime.fromtimestamp(entry.mtime, tz).isoformat(timespec="seconds")
+        candidates[match.rule.id].append(
+            judge.Candidate(entry.relpath, key, match.folder_month, f, mtime))
+        parts_of.setdefault(match.rule.id, {})[entry.relpath] = part.kind if part else ""
+    verdicts: list[Verdict] = []
+    upcoming: list[Verdict] = []
+    for rule in ruleset.rules:
+        verdicts.extend(judge.judge_rule(rule, candidates.get(rule.id, ()), period, lang))
+        nxt = judge.upcoming(rule, period, lang)
+        if nxt is not None:
+            upcoming.append(nxt)
+    photos = [(v, fe.path, facts[fe.path].phash) for v in verdicts for fe in v.files
+              if parts_of.get(v.rule_id, {}).get(fe.path) == "dokumentasi"
+              and facts[fe.path].phash]
+    mark_photo_reuse(photos, lang)
+    summary, by_team = _count(verdicts)
+    return AuditReport(
+        year=period.year, month=period.month, as_of=period.as_of.isoformat(),
+        generated_at=datetime.now(tz).isoformat(timespec="seconds"),
+        evidence_root=str(config.evidence_root), language=lang, office=ruleset.office,
+        summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
+        rules=[r.to_json() for r in ruleset.rules])
+
+
+def _count(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:
+    total = Count()
+    teams: dict[str, Count] = {}
+    for v in verdicts:
+        for c in (total, teams.setdefault(v.team, Count())):
+            c.due += 1
+            if v.status in GAP_STATUSES:
+                c.gaps += 1
+            else:
+                c.ok += 1
+    return total, teams
+
+

@@ -1,0 +1,201 @@
+"""Files to rules and parts.
+
+A file belongs to the rule whose folder holds it (compared by ``names.segment_key``: case,
+separators, numbering and the words after a rule id do not matter), else to the first rule
+whose glob pattern matches it. Within the rule, its part is told by the words of its name,
+then of the sub-folders between the rule folder and the file ("Dokumentasi/IMG_1.jpg"),
+then, for images, "dokumentasi" when the rule has such a part, and — once the document was
+read — by its heading or first lines; a rule with a single part takes every file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from auditor.rules.model import Part, Rule
+from auditor.scan import names
+
+# Words that name each kind of document in file names (besides Part.name_words).
+KIND_NAME_WORDS: dict[str, tuple[str, ...]] = {
+    "undangan": ("undangan", "und", "surat undangan"),
+    "daftar_hadir": ("daftar hadir", "dh", "absensi", "presensi", "absen", "hadir",
+                     "attendance"),
+    "dokumentasi": ("dokumentasi", "dok", "foto", "photo", "img", "dsc", "dscn", "dscf",
+                    "whatsapp image", "wa image", "pxl", "documentation"),
+    "risalah": ("risalah", "notulen", "notula", "notulensi", "berita acara", "ba", "minutes"),
+    "sk": ("sk", "keputusan", "kpts", "surat keputusan"),
+    "laporan": ("laporan", "lap", "report"),
+    "screenshot": ("screenshot", "screen shot", "ss", "tangkapan layar", "capture",
+                   "screenshoot"),
+    "surat": ("surat",),
+    "tabel": ("rekap", "rekapitulasi", "tabel", "data"),
+    "dokumen": (),
+}
+# Words at the head of a document's text that tell its kind (besides Part.text_words).
+KIND_TEXT_WORDS: dict[str, tuple[str, ...]] = {
+    "undangan": ("undangan", "hal undangan", "perihal undangan"),
+    "daftar_hadir": ("daftar hadir", "absensi", "presensi"),
+    "risalah": ("risalah", "notulen", "notula", "notulensi", "berita acara"),
+    "sk": ("keputusan", "memutuskan"),
+    "laporan": ("laporan",),
+    "screenshot": (),
+    "dokumentasi": ("dokumentasi",),
+}
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp",
+                              "heic", "heif"})
+FORMAT_OF_EXTENSION = {"pdf": "pdf", "docx": "docx", "doc": "docx", "docm": "docx",
+                       "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xlsx"}
+
+
+def format_of(file_name: str) -> str:
+    ext = file_name.rpartition(".")[2].lower() if "." in file_name else ""
+    if ext in IMAGE_EXTENSIONS:
+        return "image"
+    return FORMAT_OF_EXTENSION.get(ext, "other")
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """Where a file stands: its rule, the month its folder names, and its part by name."""
+
+    rule: Rule
+    folder_month: int | None  # from a month folder between the rule folder and the file
+    subfolders: tuple[str, ...]  # folder names between the rule folder and the file
+    part: Part | None  # told by the file's name or sub-folders; None: not yet
+
+
+class RuleIndex:
+    """Looks up the rule of a relative path; built once per scan."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._by_folder: dict[tuple[str, ...], Rule] = {}
+        self._by_id: dict[str, Rule] = {}
+        for rule in self.rules:
+            self._by_id.setdefault(rule.id, rule)
+            key = tuple(names.segment_key(s) for s in rule.folder.split("/") if s)
+            if key:
+                self._by_folder.setdefault(key, rule)
+        self._dir_cache: dict[str, tuple[Rule, int] | None] = {}
+
+    def _by_directory(self, directory: str) -> tuple[Rule, int] | None:
+        """The rule whose folder is ``directory`` or one of its parents, with its depth."""
+        if directory in self._dir_cache:
+            return self._dir_cache[directory]
+        segments = [s for s in directory.split("/") if s]
+        keys = [names.segment_key(s) for s in segments]
+        found: tuple[Rule, int] | None = None
+        for depth in range(len(keys), 0, -1):
+            rule = self._by_folder.get(tuple(keys[:depth]))
+            if rule is None and keys[depth - 1].startswith("#"):
+                rule = self._by_id.get(keys[depth - 1][1:])
+            if rule is not None:
+                found = (rule, depth)
+                break
+        self._dir_cache[directory] = found
+        return found
+
+    def match(self, relpath: str) -> RuleMatch | None:
+        """The rule ``relpath`` belongs to, or None."""
+        directory, _, file_name = relpath.rpartition("/")
+        found = self._by_directory(directory)
+        segments = [s for s in directory.split("/") if s]
+        if found is not None:
+            rule, depth = found
+            below = tuple(segments[depth:])
+        else:
+            rule = self._by_pattern(relpath)
+            if rule is None:
+                return None
+            below = tuple(segments[-1:])
+        month = None
+        for segment in reversed(below):
+            month = names.month_of_folder(segment)
+            if month is not None:
+                break
+        return RuleMatch(rule, month, below, part_by_name(rule, file_name, below))
+
+    def _by_pattern(self, relpath: str) -> Rule | None:
+        from auditor.rules.patterns import match_pattern
+
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                if match_pattern(pattern, relpath):
+                    return rule
+        return None
+
+
+def _words_for(part: Part, table: dict[str, tuple[str, ...]], own: tuple[str, ...]) -> list[str]:
+    out = [names.words(w) for w in own]
+    out.extend(table.get(part.kind, ()))
+    return [w for w in dict.fromkeys(out) if w]
+
+
+def _earliest(text: str, parts: Iterable[Part], table: dict[str, tuple[str, ...]],
+              text_words: bool) -> Part | None:
+    """The part whose word comes first in ``text`` (ties: the longer word)."""
+    best: tuple[int, int] | None = None
+    chosen: Part | None = None
+    padded = f" {text} "
+    for part in parts:
+        own = part.text_words if text_words else part.name_words
+        for word in _words_for(part, table, own):
+            pos = padded.find(f" {word} ")
+            if pos < 0:
+                continue
+            score = (pos, -len(word))
+            if best is None or score < best:
+                best, chosen = score, part
+    return chosen
+
+
+def _accepts(part: Part, file_format: str) -> bool:
+    return not part.formats or file_format in part.formats
+
+
+def part_key(rule: Rule, part: Part) -> str:
+    """How a part is named in verdicts: its kind, or its label when the kind is not unique."""
+    same = sum(1 for p in rule.parts if p.kind == part.kind)
+    return part.kind if same == 1 else part.label
+
+
+def part_by_name(rule: Rule, file_name: str, subfolders: tuple[str, ...] = ()) -> Part | None:
+    """The part a file is by its name (then its sub-folders' names), or None."""
+    fmt = format_of(file_name)
+    candidates = [p for p in rule.parts if _accepts(p, fmt)] or list(rule.parts)
+    part = _earliest(names.name_words(file_name), candidates, KIND_NAME_WORDS, False)
+    for segment in reversed(subfolders):
+        if part is not None:
+            break
+        if names.month_of_folder(segment) is None:
+            part = _earliest(names.name_words(segment), candidates, KIND_NAME_WORDS, False)
+    if part is not None:
+        return part
+    if fmt == "image":
+        for kind in ("dokumentasi", "screenshot"):
+            for candidate in rule.parts:
+                if candidate.kind == kind:
+                    return candidate
+    return None
+
+
+def part_by_text(rule: Rule, title: str | None, text_head: str) -> Part | None:
+    """The part a document is by its heading, then by its first lines."""
+    for text in (title or "", text_head[:600]):
+        part = _earliest(names.words(text), rule.parts, KIND_TEXT_WORDS, True)
+        if part is not None:
+            return part
+    return None
+
+
+def assign_part(match: RuleMatch, title: str | None = None, text_head: str = "") -> Part | None:
+    """The file's part: by name, else by text, else the only part; None when it cannot be told."""
+    if match.part is not None:
+        return match.part
+    part = part_by_text(match.rule, title, text_head)
+    if part is not None:
+        return part
+    if len(match.rule.parts) == 1:
+        return match.rule.parts[0]
+    return None

@@ -1,0 +1,101 @@
+"""Name normalisation shared by folder and part matching.
+
+Case, spaces, underscores, hyphens, dots and numbering prefixes ("01.", "1_", "a.", "IV.")
+never matter; a rule id at the start of a folder name ("I.1.4 SK Tim ...") identifies the
+rule's folder even when the words after it were changed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATORS = re.compile(r"[\s_\-.,;()\[\]{}+&'\"]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+_PREFIX = re.compile(r"^\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[.)_\-]+\s*", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\D)")
+_RULE_ID = re.compile(r"^\s*(i{1,3}|iv|vi?)[.\s_-]+(\d{1,2})[.\s_-]+(\d{1,2})(?![\d])", re.IGNORECASE)
+_ROMAN_WORD = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?=\S)")
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}
+_MONTH_FILLER = {"bulan", "bln", "month", "tahun", "th", "thn", "year", "periode"}
+
+
+def strip_extension(name: str) -> str:
+    stem, dot, ext = name.rpartition(".")
+    return stem if dot and stem and len(ext) <= 5 and " " not in ext else name
+
+
+def strip_numbering(name: str) -> str:
+    """'01. Undangan' -> 'Undangan'; 'a. Risalah' -> 'Risalah'; '1_DH' -> 'DH'."""
+    previous = None
+    while previous != name:
+        previous = name
+        name = _PREFIX.sub("", name, count=1)
+    return name
+
+
+def words(name: str) -> str:
+    """Lowercase words separated by single spaces, letters and digits split apart."""
+    text = _SEPARATORS.sub(" ", name.lower())
+    text = _LETTER_DIGIT.sub(" ", text)
+    return " ".join(text.split())
+
+
+def name_words(file_name: str) -> str:
+    """The words of a file name: no extension, no numbering prefix."""
+    return words(strip_numbering(strip_extension(file_name)))
+
+
+def rule_id_of(segment: str) -> str | None:
+    """'I.1.4 SK Tim Kerja' -> 'I.1.4'; None when the segment does not start with a rule id."""
+    m = _RULE_ID.match(segment)
+    if not m:
+        return None
+    return f"{m.group(1).upper()}.{int(m.group(2))}.{int(m.group(3))}"
+
+
+def segment_key(segment: str) -> str:
+    """How a folder name is compared: its rule id when it has one, else its plain words."""
+    rule_id = rule_id_of(segment)
+    if rule_id:
+        return "#" + rule_id
+    text = words(strip_numbering(segment))
+    text = _BARE_NUMBER.sub("", text)
+    return _ROMAN_WORD.sub("", text) if " " in text else text
+
+
+def month_of_folder(segment: str) -> int | None:
+    """'05 Mei', '2022-05', 'Mei', 'Bulan 5', 'Mei 2022', '05' -> 5; None when not a month."""
+    tokens = words(segment).split()
+    if not tokens:
+        return None
+    month: int | None = None
+    numbers: list[int] = []
+    for token in tokens:
+        if token in MONTHS:
+            if month is not None and month != MONTHS[token]:
+                return None
+            month = MONTHS[token]
+        elif token.isdigit():
+            numbers.append(int(token))
+        elif token not in _MONTH_FILLER:
+            return None
+    small = [n for n in numbers if not 1900 <= n <= 2100]
+    if month is not None:
+        return month if all(n == month for n in small) else None
+    if len(small) == 1 and 1 <= small[0] <= 12:
+        return small[0]
+    return None

@@ -1,0 +1,104 @@
+"""Walk the evidence tree: every real file under the root, never outside it, never twice.
+
+``os.scandir`` gives the file type without a stat for most entries, so the walk costs one
+``stat`` per file (size and mtime, which key the facts cache). Symbolic links are followed
+only when their target lies inside the root; a folder reached twice (a link loop, a bind
+mount) is walked once. Noise that office machines leave on shared drives is skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Exact names (lowercase) of files that are never evidence.
+NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
+# Partial downloads and editor/sync temporaries, by ending (lowercase).
+NOISE_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp", ".temp", ".!qb",
+                  ".opdownload", ".dwl", ".dwl2", ".swp", ".lnk")
+_OFFICE_LOCK = re.compile(r"^(~\$|\.~lock\..*#$|~wrl\d+\.tmp$)", re.IGNORECASE)
+
+
+def is_noise(name: str) -> bool:
+    """True for a file name that can never be evidence (locks, thumbnails, partial files)."""
+    lower = name.lower()
+    if lower in NOISE_NAMES or lower.startswith("."):
+        return True  # hidden files: .~lock…#, ._AppleDouble, .sync, .dropbox…
+    if _OFFICE_LOCK.match(name):
+        return True
+    return lower.endswith(NOISE_SUFFIXES)
+
+
+def is_noise_dir(name: str) -> bool:
+    lower = name.lower()
+    return lower.startswith(".") or lower in ("$recycle.bin", "system volume information",
+                                              "@eadir", "#recycle", "lost+found")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file of the tree."""
+
+    relpath: str  # relative to the root, '/'-separated
+    path: Path  # absolute path as walked (may pass through an in-root link)
+    size: int
+    mtime: float  # st_mtime, seconds
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
+
+
+def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -> Iterator[Entry]:
+    """Yield every evidence file under ``root`` in a stable order (sorted per folder).
+
+    ``on_problem(relpath, error)`` hears about folders or files that could not be read; the
+    walk goes on without them.
+    """
+    root_real = os.path.realpath(root)
+    try:
+        root_stat = os.stat(root_real)
+    except OSError:
+        return
+    seen_dirs = {(root_stat.st_dev, root_stat.st_ino)}
+    stack: list[tuple[str, str]] = [(str(root), "")]
+    while stack:
+        dir_path, rel = stack.pop()
+        try:
+            with os.scandir(dir_path) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            if on_problem:
+                on_problem(rel or ".", exc)
+            continue
+        subdirs: list[tuple[str, str]] = []
+        for entry in entries:
+            name = entry.name
+            entry_rel = f"{rel}/{name}" if rel else name
+            try:
+                is_link = entry.is_symlink()
+                if is_link:
+                    real = os.path.realpath(entry.path)
+                    if not _inside(real, root_real):
+                        continue  # never leave the root
+                if entry.is_dir(follow_symlinks=True):
+                    if is_noise_dir(name):
+                        continue
+                    st = entry.stat(follow_symlinks=True)
+                    key = (st.st_dev, st.st_ino)
+                    if key in seen_dirs:
+                        continue  # a loop or a second way into a folder already walked
+                    seen_dirs.add(key)
+                    subdirs.append((entry.path, entry_rel))
+                elif entry.is_file(follow_symlinks=True):
+                    if is_noise(name):
+                        continue
+                    st = entry.stat(follow_symlinks=True)
+                    yield Entry(entry_rel, Path(entry.path), st.st_size, st.st_mtime)
+            except OSError as exc:
+                if on_problem:
+                    on_problem(entry_rel, exc)
+        stack.extend(reversed(subdirs))
