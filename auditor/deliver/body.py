@@ -1,0 +1,139 @@
+"""The words of each e-mail, as plain text and as an HTML alternative, in the report language.
+
+Every value from the report or the config is escaped in the HTML; the plain text needs no
+escaping. Headers are not built here (see compose.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html import escape
+
+from auditor.audit.model import AuditReport, Count, Verdict
+from auditor.i18n import t
+from auditor.report.labels import month_name, status_label
+from auditor.report.view import rule_sort_key
+
+_STYLE_TABLE = "border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px"
+_STYLE_CELL = "border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left"
+
+
+@dataclass
+class Body:
+    """The content of one message: paragraphs, gap rows, upcoming rows, closing lines."""
+
+    lang: str
+    greeting: str
+    paragraphs: list[str] = field(default_factory=list)
+    summary: dict[str, Count] = field(default_factory=dict)  # coordinator only
+    gaps: list[Verdict] = field(default_factory=list)
+    upcoming: list[Verdict] = field(default_factory=list)
+    upcoming_title: str = ""
+    show_team: bool = False
+    closing: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [self.greeting, ""]
+        for paragraph in self.paragraphs:
+            lines += [paragraph, ""]
+        if self.summary:
+            lines += [t("deliver.summary_heading", self.lang) + ":"]
+            for team, count in self.summary.items():
+                lines.append(f"- {team}: " + t("deliver.counts", self.lang, due=count.due,
+                                                   ok=count.ok, gaps=count.gaps))
+            lines.append("")
+        if self.gaps:
+            lines += [t("deliver.gaps_heading", self.lang) + ":"]
+            for number, verdict in enumerate(self.gaps, 1):
+                lines += _verdict_lines(number, verdict, self.lang, self.show_team)
+            lines.append("")
+        if self.upcoming_title:
+            lines.append(self.upcoming_title + ":")
+            for verdict in self.upcoming:
+                team = f" ({verdict.team})" if self.show_team else ""
+                lines.append(f"- {verdict.rule_id}{team}: {verdict.evidence}")
+                if verdict.folder:
+                    lines.append(f"  {t('deliver.folder', self.lang)}: {verdict.folder}")
+            if not self.upcoming:
+                lines.append(t("deliver.upcoming_none", self.lang))
+            lines.append("")
+        lines += self.closing
+        return "\n".join(lines).rstrip() + "\n"
+
+    def html(self) -> str:
+        lang = self.lang
+        out = [f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8"></head>',
+               '<body style="font-family:Arial,sans-serif;font-size:14px;color:#111">',
+               f"<p>{escape(self.greeting)}</p>"]
+        out += [f"<p>{_html_lines(p)}</p>" for p in self.paragraphs]
+        if self.summary:
+            out.append(f"<h3>{escape(t('deliver.summary_heading', lang))}</h3>")
+            header = [t(f"deliver.col.{c}", lang) for c in ("team", "due", "ok", "gaps")]
+            rows = [[team, str(c.due), str(c.ok), str(c.gaps)] for team, c in self.summary.items()]
+            out.append(_table(header, rows))
+        if self.gaps:
+            out.append(f"<h3>{escape(t('deliver.gaps_heading', lang))}</h3>")
+            columns = ["no", "rule", *(["team"] if self.show_team else []), "month", "status",
+                       "evidence", "notes"]
+            rows = []
+            for number, v in enumerate(self.gaps, 1):
+                notes = [*v.problems]
+                if v.folder:
+                    notes.append(f"{t('deliver.folder', lang)}: {v.folder}")
+                if v.files:
+                    notes.append(f"{t('deliver.files_found', lang)}: "
+                                 + ", ".join(f.path for f in v.files))
+                rows.append([str(number), v.rule_id, *([v.team] if self.show_team else []),
+                             month_name(v.month, lang), status_label(v.status, lang),
+                             v.evidence, "\n".join(notes)])
+            out.append(_table([t(f"deliver.col.{c}", lang) for c in columns], rows))
+        if self.upcoming_title:
+            out.append(f"<h3>{escape(self.upcoming_title)}</h3>")
+            if self.upcoming:
+                columns = ["rule", *(["team"] if self.show_team else []), "evidence", "notes"]
+                rows = [[v.rule_id, *([v.team] if self.show_team else []), v.evidence,
+                         f"{t('deliver.folder', lang)}: {v.folder}" if v.folder else ""]
+                        for v in self.upcoming]
+                out.append(_table([t(f"deliver.col.{c}", lang) for c in columns], rows))
+            else:
+                out.append(f"<p>{escape(t('deliver.upcoming_none', lang))}</p>")
+        out += [f'<p style="color:#444">{_html_lines(line)}</p>' for line in self.closing if line]
+        out.append("</body></html>")
+        return "\n".join(out) + "\n"
+
+
+def _verdict_lines(number: int, verdict: Verdict, lang: str, show_team: bool) -> list[str]:
+    team = f" · {verdict.team}" if show_team else ""
+    lines = [f"{number}. {verdict.rule_id}{team} · {month_name(verdict.month, lang)} · "
+             f"{status_label(verdict.status, lang)}: {verdict.evidence}"]
+    lines += [f"   - {problem}" for problem in verdict.problems]
+    if verdict.files:
+        lines.append(f"   {t('deliver.files_found', lang)}: " + ", ".join(f.path for f in verdict.files))
+    if verdict.folder:
+        lines.append(f"   {t('deliver.folder', lang)}: {verdict.folder}")
+    return lines
+
+
+def _html_lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f'<th style="{_STYLE_CELL};background:#eee">{escape(h)}</th>' for h in header)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{_STYLE_CELL}">{_html_lines(cell)}</td>' for cell in row)
+        + "</tr>" for row in rows)
+    return f'<table style="{_STYLE_TABLE}"><tr>{head}</tr>{body}</table>'
+
+
+def sorted_verdicts(verdicts: list[Verdict]) -> list[Verdict]:
+    return sorted(verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month))
+
+
+def next_month(report: AuditReport) -> tuple[int, int]:
+    return (report.year + 1, 1) if report.month == 12 else (report.year, report.month + 1)
+
+
+def upcoming_title(report: AuditReport, lang: str) -> str:
+    year, month = next_month(report)
+    return t("deliver.upcoming_heading", lang, month=month_name(month, lang), year=year)

@@ -1,0 +1,3 @@
+"""Fixtures of the mail tests (the builders live in deliver_kit.py)."""
+
+from deliver_kit import make_config, smtp_server, tls_files  # noqa: F401 - pytest fixtures
