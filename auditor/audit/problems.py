@@ -41,7 +41,7 @@ def _cap(sentence: str) -> str:
 
 
 def missing(rule: Rule, part: Part | None, month: int, lang: str, deadline: date | None) -> str:
-    values = {"what": what(rule, part), "month": month_name(month, lang), "folder": rule.folder}
+    values = {"what": what(rule, part) if part else rule.evidence, "month": month_name(month, lang), "folder": rule.folder}
     if deadline is not None:
         return _cap(t("audit.missing_open", lang, deadline=long_date(deadline, lang), **values))
     return _cap(t("audit.missing", lang, **values))
@@ -87,5 +87,5 @@ def photo_reuse(path: str, other: str, other_rule: str, other_month: int, lang: 
 
 
 def upcoming(rule: Rule, month: int, lang: str) -> str:
-    return _cap(t("audit.upcoming", lang, what=rule.subject or rule.evidence,
+    return _cap(t("audit.upcoming", lang, what=rule.evidence,
                   month=month_name(month, lang), folder=rule.folder))

@@ -23,7 +23,7 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
         details = ", ".join(f"{t('audit.status.' + s, lang)} {n}"
                             for s, n in sorted(statuses.items()) if s != "ok")
         if details:
-            lines.append("  " + t("audit.summary_statuses", lang, details=details))
+            lines.append(t("audit.summary_statuses", lang, details=details))
     lines += ["", t("audit.summary_total", lang, ok=report.summary.ok, due=report.summary.due,
                     gaps=report.summary.gaps, files=files_seen,
                     inspected=files_inspected)]

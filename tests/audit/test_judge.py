@@ -41,7 +41,7 @@ def test_nothing_found_is_missing_with_the_folder_named(make_rule) -> None:
     (verdict,) = judge_rule(make_rule(), [], JUNE_END, "id")
     assert verdict.status == "missing"
     assert verdict.problems == [
-        "Rapat Evaluasi ZI bulan Mei belum ada di folder "
+        "Undangan, Daftar hadir dan Dokumentasi Rapat Evaluasi ZI bulan Mei belum ada di folder "
         "I Manajemen Perubahan/3 Pemantauan/I.3.1 Rapat Evaluasi ZI."]
 
 
