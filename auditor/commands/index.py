@@ -45,23 +45,21 @@ def _latest(reports_dir: Path, year: int | None) -> Path | None:
 
 
 def _index(args: argparse.Namespace) -> int:
-    import os
-
     from auditor.errors import UserError
-    from auditor.i18n import LANGUAGES, t
+    from auditor.i18n import default_language, t, use_config_language
     from auditor.report.labels import month_name
     from auditor.report.load import load_report
     from auditor.report.write import write_index
 
-    lang = os.environ.get("ZI_LANG")
     if args.report:
         report = load_report(Path(args.report))
+        use_config_language(report.language)  # --lang still wins
         out_dir = Path(args.out) if args.out else Path(args.report).resolve().parent.parent
     else:
         from auditor.config import find_config, load_config
 
         config = load_config(find_config(args.config))
-        lang = lang or config.language
+        use_config_language(config.language)
         reports_dir = config.reports_dir
         year = args.year or config.year
         if args.month:
@@ -70,17 +68,15 @@ def _index(args: argparse.Namespace) -> int:
                 year = int(latest.parent.name[:4]) if latest else None
             path = reports_dir / f"{year:04d}-{args.month:02d}" / "gap-report.json" if year else None
             if path is None or not path.is_file():
-                period = f"{month_name(args.month, lang or 'id')} {year or ''}".strip()
-                raise UserError(t("report.index.no_report", lang, period=period,
+                period = f"{month_name(args.month, default_language())} {year or ''}".strip()
+                raise UserError(t("report.index.no_report", period=period,
                                   path=path or reports_dir, month=args.month))
         else:
             path = _latest(reports_dir, year)
             if path is None:
-                raise UserError(t("report.index.no_reports_at_all", lang, path=reports_dir))
+                raise UserError(t("report.index.no_reports_at_all", path=reports_dir))
         report = load_report(path)
         out_dir = Path(args.out) if args.out else reports_dir
-    if lang not in LANGUAGES:
-        lang = report.language if report.language in LANGUAGES else "id"
-    paths = write_index(report, out_dir, lang)
-    print(t("report.index.written", lang, paths=", ".join(str(p) for p in paths)))
+    paths = write_index(report, out_dir, default_language())
+    print(t("report.index.written", paths=", ".join(str(p) for p in paths)))
     return 0

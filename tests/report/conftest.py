@@ -10,8 +10,18 @@ import pytest
 from report_sample import make_report
 
 from auditor.audit.model import AuditReport
+from auditor.i18n import set_language
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch):
+    """Each test starts in Indonesian; a `--lang en` run does not leak into the next test."""
+    monkeypatch.delenv("ZI_LANG", raising=False)
+    set_language()
+    yield
+    set_language()
 
 
 @pytest.fixture
