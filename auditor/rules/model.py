@@ -59,6 +59,7 @@ class Rule:
     subject: str = ""  # the event or document, for sentences: "Rapat Koordinasi ZI ..."
     note: str | None = None
     source_line: int | None = None  # line of the rule in its rules file
+    plan_line: int | None = None  # line (text) or table row (DOCX/XLSX) of the plan it came from
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +78,7 @@ class Rule:
             "folder": self.folder,
             "subject": self.subject,
             "note": self.note,
+            "plan_line": self.plan_line,
         }
 
 
