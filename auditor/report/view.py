@@ -45,6 +45,7 @@ class GridArea:
     area: str
     name: str
     items: list[GridItem] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # the Tim(s) responsible, in plan order
 
 
 @dataclass
@@ -198,6 +199,9 @@ def _grid(report: AuditReport, lang: str) -> list[GridArea]:
             item = items[item_key] = GridItem(area_key, item_key[1], str(rule.get("item_name") or ""))
             area.items.append(item)
         cells = rule_cells(rule, judged, report.month, lang)
+        team = str(rule.get("team") or "")
+        if team and team not in area.teams:
+            area.teams.append(team)
         item.rows.append(GridRow(str(rule["id"]), str(rule.get("evidence") or ""),
                                  str(rule.get("team") or ""), cells))
     return list(areas.values())
@@ -229,8 +233,9 @@ def _teams(report: AuditReport, lang: str) -> list[TeamView]:
 
 
 def _count(verdicts: list[Verdict]) -> Count:
+    """As the audit counts: every verdict that is not a gap (ok or late) is complete."""
     gaps = sum(v.is_gap for v in verdicts)
-    return Count(due=len(verdicts), ok=sum(v.status == "ok" for v in verdicts), gaps=gaps)
+    return Count(due=len(verdicts), ok=len(verdicts) - gaps, gaps=gaps)
 
 
 def _history(report: AuditReport, lang: str) -> list[HistoryRow]:

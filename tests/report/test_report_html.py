@@ -57,10 +57,10 @@ def test_hostile_names_show_as_text_and_no_script_runs(rendered) -> None:
 def test_a_reader_sees_the_headline_per_team(rendered) -> None:
     dom = rendered["dom"]
     headline = _text(dom.xpath("//p[@class='headline']")[0])
-    assert headline == "7 dari 14 item yang jatuh tempo sudah lengkap 6 masih kurang"
+    assert headline == "8 dari 14 item yang jatuh tempo sudah lengkap 6 masih kurang"
     teams = {_text(r.xpath("./th")[0]): [_text(c) for c in r.xpath("./td")][:3]
              for r in dom.xpath("//tr[@class='team-row']")}
-    assert teams == {"Tim Manajemen Perubahan": ["4", "2", "1"],
+    assert teams == {"Tim Manajemen Perubahan": ["4", "3", "1"],
                      "Tim Penataan Sistem Manajemen SDM": ["7", "4", "3"],
                      "Tim Pengawasan": ["3", "1", "2"]}
 
@@ -68,7 +68,8 @@ def test_a_reader_sees_the_headline_per_team(rendered) -> None:
 def test_the_grid_shows_each_month_with_colour_and_words(rendered) -> None:
     dom = rendered["dom"]
     header = [_text(th) for th in dom.xpath("//table[@class='grid']/thead//th")]
-    assert header[3:] == ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+    assert header[:2] == ["ID", "Bukti fisik"]
+    assert header[2:] == ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
                           "Nov", "Des"]
     row = dom.xpath("//tr[@class='rule-row'][td[@class='id']='III.1.1']")[0]
     cells = row.xpath("./td[contains(@class,'cell')]")
@@ -78,6 +79,8 @@ def test_the_grid_shows_each_month_with_colour_and_words(rendered) -> None:
     states = [c.get("class").split()[1] for c in row.xpath("./td[contains(@class,'cell')]")]
     assert states == ["s-not_due", "s-not_due", "s-late", "s-not_due", "s-not_due", "s-upcoming",
                       "s-not_due", "s-not_due", "s-upcoming", "s-not_due", "s-not_due", "s-upcoming"]
+    areas = [_text(th) for th in dom.xpath("//tr[@class='area-row']/th")]
+    assert areas[0] == "I. Manajemen Perubahan — Tim Manajemen Perubahan"
     legend = _text(dom.xpath("//div[@class='legend']")[0])
     for word in ("Lengkap", "Terlambat", "Belum ada", "Belum lengkap", "Belum ditandatangani",
                  "Tanpa tanggal", "Perlu diperiksa", "Belum jatuh tempo"):
@@ -104,7 +107,7 @@ def test_errors_and_progress_are_shown(rendered) -> None:
     errors = _text(dom.xpath("//section[@id='errors']")[0])
     assert "Notulen Penilaian Risiko.pdf berkas terkunci dengan kata sandi" in errors
     history = dom.xpath("//section[@id='history']//tbody/tr")
-    assert [_text(r) for r in history][-1] == "2022-05-31 02:00 Mei 14 7 6 163 50%"
+    assert [_text(r) for r in history][-1] == "2022-05-31 02:00 Mei 14 8 6 163 57%"
     assert len(dom.xpath("//section[@id='history']//svg/rect")) == 3
 
 
@@ -134,7 +137,7 @@ def test_it_prints_on_a4(rendered) -> None:
         size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
         assert size == pytest.approx([595.3, 841.9], abs=2)
     text = " ".join(p.extract_text() for p in pdf.pages)
-    assert "7 dari 14 item yang jatuh tempo sudah lengkap" in text
+    assert "8 dari 14 item yang jatuh tempo sudah lengkap" in text
     assert "Belum ditandatangani" in text
 
 
@@ -144,7 +147,7 @@ def test_english_report(rendered) -> None:
     headings = [_text(h) for h in dom.xpath("//h2")]
     assert headings == ["Summary", "Evidence by month", "What to do, by team",
                         "Files that could not be read", "Progress over past runs"]
-    assert _text(dom.xpath("//p[@class='headline']")[0]) == "7 of 14 due items complete 6 still open"
+    assert _text(dom.xpath("//p[@class='headline']")[0]) == "8 of 14 due items complete 6 still open"
     assert "May" in [_text(th) for th in dom.xpath("//table[@class='grid']/thead//th")]
 
 

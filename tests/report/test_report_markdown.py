@@ -13,13 +13,13 @@ from auditor.report.write import write_reports
 
 def test_headline_team_todo_and_verdict_table(report, tmp_path: Path) -> None:
     text = (write_reports(report, tmp_path, "id") / "gap-report.md").read_text("utf-8")
-    assert "**7 dari 14 item yang jatuh tempo sudah lengkap** · 6 masih kurang" in text
+    assert "**8 dari 14 item yang jatuh tempo sudah lengkap** · 6 masih kurang" in text
     assert "### Tim Pengawasan" in text
-    assert "**2 dari 4 item yang jatuh tempo sudah lengkap** · 1 masih kurang" in text
+    assert "**3 dari 4 item yang jatuh tempo sudah lengkap** · 1 masih kurang" in text
     assert "Simpan berkas di folder: III Penataan SDM/5 Disiplin/III.5.1 Rekap kehadiran" in text
     assert "## Semua hasil pemeriksaan" in text
     assert "## Perkembangan dari pemeriksaan sebelumnya" in text
-    assert "| 2022-05-31 02:00 | Mei | 14 | 7 | 6 | 163 | 50% |" in text
+    assert "| 2022-05-31 02:00 | Mei | 14 | 8 | 6 | 163 | 57% |" in text
     assert "berkas terkunci dengan kata sandi" in text
 
 
@@ -52,5 +52,5 @@ def test_md_escape_keeps_text_on_one_line() -> None:
 def test_english_markdown(report, tmp_path: Path) -> None:
     text = (write_reports(report, tmp_path, "en") / "gap-report.md").read_text("utf-8")
     assert "# Zona Integritas Evidence Gap Report" in text
-    assert "**7 of 14 due items complete** · 6 still open" in text
+    assert "**8 of 14 due items complete** · 6 still open" in text
     assert "## What to do, by team" in text
