@@ -10,8 +10,14 @@ from auditor.rules.importers.table import SourceRow
 
 def read(path: Path) -> tuple[list[SourceRow], list[str]]:
     import docx  # python-docx
+    from docx.opc.exceptions import PackageNotFoundError
 
-    document = docx.Document(str(path))
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError as exc:
+        raise ValueError(f"not a DOCX file: {exc}") from None
     rows: list[SourceRow] = []
     number = 0
     for table in document.tables:

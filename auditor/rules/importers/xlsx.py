@@ -9,8 +9,12 @@ from auditor.rules.importers.table import SourceRow
 
 def read(path: Path) -> tuple[list[SourceRow], list[str]]:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    try:
+        book = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    except InvalidFileException as exc:
+        raise ValueError(f"not an XLSX file: {exc}") from None
     try:
         for sheet in book.worksheets:
             rows: list[SourceRow] = []
