@@ -6,6 +6,7 @@ How files credit months (docs/audit.md says the same for readers):
 - dated after a due month and before the next one, it credits that due month as late; the
   best file of each part decides, so a late copy never spoils an on-time one;
 - each file is placed in one due month only;
+- a date taken only from the file's properties or modification time counts as no date;
 - an undated file (or one dated outside the plan year, or unreadable) goes to the month its
   folder names ("05 Mei"), else to the first due month still lacking that part; it is shown
   there but never makes the month ok;
@@ -27,6 +28,9 @@ from auditor.inspect.facts import FileFacts
 from auditor.rules.model import Part, Rule
 from auditor.scan.match import part_key
 
+# Dates that only the file system or the file's properties carry: copies reset them, so
+# they place nothing; the document itself must carry its date.
+WEAK_DATE_SOURCES = frozenset({"metadata", "mtime"})
 # File states, best first; the best file of a part decides the part.
 FILE_RANK = ("ok", "late", "unsigned", "signature_unknown", "undated", "outside", "error")
 
@@ -87,8 +91,8 @@ def _file_state(part: Part | None, cand: Candidate, timing: str) -> str:
     facts = cand.facts
     if facts.error:
         return "error"
-    if timing in ("undated", "outside") and (part is None or part.date_required):
-        return timing
+    if timing in ("undated", "weak", "outside") and (part is None or part.date_required):
+        return "undated" if timing == "weak" else timing
     if part is not None and part.signed_required:
         if facts.signed is False:
             return "unsigned"
@@ -107,7 +111,7 @@ def place(rule: Rule, candidates: Sequence[Candidate], year: int,
         return slots
     later: list[tuple[Candidate, str]] = []
     for cand in sorted(candidates, key=lambda c: c.relpath):
-        when = _parse(cand.facts.date)
+        when = None if cand.facts.date_source in WEAK_DATE_SOURCES else _parse(cand.facts.date)
         timing = "on_time"
         target: int | None = None
         if cand.facts.error is None and when is not None and when.year == year:
@@ -117,6 +121,8 @@ def place(rule: Rule, candidates: Sequence[Candidate], year: int,
                 timing = "late" if is_late else "on_time"
         else:
             timing = "outside" if when is not None and cand.facts.error is None else "undated"
+            if timing == "undated" and cand.facts.date and cand.facts.date_source in WEAK_DATE_SOURCES:
+                timing = "weak"
             if cand.folder_month is not None:
                 found = _window_month(cand.folder_month, due)
                 target = found[0] if found else None
@@ -196,6 +202,8 @@ def _sentences(rule: Rule, part: Part, state: str, cand: Candidate, month: int,
     if state == "signature_unknown":
         return [problems.signature_unknown(path, lang)]
     if state == "undated":
+        if facts.date and facts.date_source in WEAK_DATE_SOURCES:
+            return [problems.weak_date(path, facts.date, lang)]
         return [problems.undated(path, lang)]
     if state == "outside":
         return [problems.outside_year(path, facts.date or "", period.year, lang)]

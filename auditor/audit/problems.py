@@ -63,6 +63,10 @@ def undated(path: str, lang: str) -> str:
     return t("audit.undated", lang, path=path)
 
 
+def weak_date(path: str, when: str, lang: str) -> str:
+    return t("audit.weak_date", lang, path=path, date=long_date(when, lang))
+
+
 def outside_year(path: str, when: str, year: int, lang: str) -> str:
     return t("audit.outside_year", lang, path=path, date=long_date(when, lang), year=year)
 

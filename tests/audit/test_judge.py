@@ -142,3 +142,11 @@ def test_only_due_months_up_to_the_report_month_are_judged(make_rule) -> None:
     assert [v.month for v in judge_rule(rule, [], Period(2022, 5, date(2022, 5, 31)), "id")] == [4, 5]
     nxt = upcoming(rule, Period(2022, 6, date(2022, 6, 30)), "id")
     assert nxt is not None and nxt.month == 7 and nxt.status == "upcoming"
+
+
+def test_a_date_from_file_properties_alone_counts_as_no_date(make_rule) -> None:
+    files = meeting()
+    files[0] = cand("x/Undangan.docx", "undangan", "2022-01-01", source="metadata")
+    (verdict,) = judge_rule(make_rule(), files, JUNE_END, "id")
+    assert verdict.status == "undated"
+    assert any("menurut data berkas" in p for p in verdict.problems)
