@@ -86,3 +86,21 @@ def test_written_reports_are_readable_by_others(report, tmp_path: Path) -> None:
 def test_an_unknown_language_falls_back_to_indonesian(report, tmp_path: Path) -> None:
     folder = write_reports(report, tmp_path, "fr")
     assert "Yang harus dikerjakan per Tim" in (folder / "gap-report.md").read_text("utf-8")
+
+
+def test_an_empty_january_report_still_tells_the_reader_something(tmp_path: Path) -> None:
+    from report_sample import RULES
+
+    from auditor.audit.model import Count
+
+    report = AuditReport(year=2022, month=1, as_of="2022-01-31",
+                         generated_at="2022-01-31T02:00:00+07:00", evidence_root="/srv/zi/bukti",
+                         language="id", office="KPU Kabupaten Karanganyar", summary=Count(),
+                         by_team={}, verdicts=[], errors=[], rules=[dict(r) for r in RULES])
+    folder = write_reports(report, tmp_path, "id")
+    html = (folder / "gap-report.html").read_text("utf-8")
+    assert "0 dari 0 item yang jatuh tempo sudah lengkap" in html
+    assert "Semua berkas dapat dibaca." in html and "Belum ada pemeriksaan sebelumnya." in html
+    assert html.count('class="cell s-upcoming') == sum(len(r["months"]) for r in RULES)
+    csv_text = (folder / "gap-report.csv").read_bytes().decode("utf-8-sig")
+    assert csv_text.count("\r\n") == 1  # the header only
