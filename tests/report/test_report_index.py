@@ -127,3 +127,14 @@ def test_a_rule_without_files_is_still_listed(tmp_path: Path) -> None:
     assert len(rules) == 7
     assert rules["III.5.1"].files[0].months == ["April"]
     assert index.file_count == sum(len(r.files) for r in rules.values())
+
+
+def test_html_index_in_a_real_browser_runs_no_script(office: Path, chromium) -> None:
+    main(["index", "--config", str(office / "config.yaml"), "--month", "5"])
+    page = office / "laporan" / "2022-05" / "indeks-bukti.html"
+    dom = lxml.html.fromstring(chromium.dump_dom(page))
+    assert dom.findtext(".//title") == "Indeks Bukti Fisik Zona Integritas — KPU Kabupaten Karanganyar — Mei 2022"
+    assert not dom.xpath("//img | //script | //*[@onerror]")
+    shown = " ".join(" ".join(dom.body.itertext()).split())
+    assert HOSTILE_FILE in shown
+    assert "Simpan berkas di folder: III Penataan SDM/5 Disiplin/III.5.1 Rekap kehadiran" in shown
