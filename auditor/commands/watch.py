@@ -1,0 +1,73 @@
+"""`zi-auditor watch`: re-audit soon after files change in the evidence tree."""
+
+from __future__ import annotations
+
+import argparse
+
+ORDER = 61
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "watch", help="pantau folder bukti dan perbarui laporan / watch the tree, keep reports fresh",
+        description=(
+            "Memantau folder bukti; setelah ada perubahan (dan jeda tenang beberapa detik) hanya "
+            "berkas yang berubah dibaca ulang dan laporan ditulis ulang. Tidak mengirim surel. "
+            "Drive jaringan (SMB/NFS) dipantau secara berkala. Berhenti dengan Ctrl+C atau "
+            "SIGTERM. / Watches the evidence tree and rewrites the reports after changes."),
+    )
+    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi / config file")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--polling", action="store_true", default=None,
+                      help="selalu periksa berkala / always poll")
+    mode.add_argument("--native", dest="polling", action="store_false",
+                      help="selalu pakai pemberitahuan sistem (inotify) / always use inotify")
+    parser.add_argument("--debounce", type=float, metavar="DTK",
+                        help="jeda tenang sebelum audit ulang, detik (default: konfigurasi) / "
+                             "quiet seconds before a re-audit")
+    parser.add_argument("--interval", type=float, default=2.0, metavar="DTK",
+                        help="selang pemeriksaan berkala, detik (default 2) / polling interval")
+    parser.add_argument("--no-log-file", action="store_true",
+                        help="log hanya ke stderr / log to stderr only")
+    parser.set_defaults(handler=_watch)
+
+
+def _watch(args: argparse.Namespace) -> int:
+    import signal
+    import threading
+
+    from auditor.config import find_config, load_config
+    from auditor.errors import ExitCode, UserError
+    from auditor.i18n import t
+    from auditor.pipeline import ScanOptions, run_scan
+    from auditor.run.job import log_run, setup_logging
+    from auditor.run.watch import Watcher
+
+    config = load_config(find_config(args.config))
+    if not config.evidence_root.is_dir():
+        raise UserError(t("run.watch.root_missing", root=config.evidence_root),
+                        ExitCode.ROOT_UNAVAILABLE)
+    setup_logging(config, log_file=not args.no_log_file)
+
+    def audit(paths):  # noqa: ANN001 - Sequence[Path] | None
+        outcome = run_scan(config, ScanOptions(quiet=True, lock_wait_seconds=600,
+                                               changed_paths=paths))
+        log_run(config, outcome, None)
+
+    polling = args.polling if args.polling is not None else (config.watch.polling or None)
+    debounce = args.debounce if args.debounce is not None else config.watch.debounce_seconds
+    watcher = Watcher(config.evidence_root, audit, polling=polling, debounce_seconds=debounce,
+                      poll_interval=args.interval, ignore=[config.state_dir, config.reports_dir],
+                      lang=config.language)
+    stop = threading.Event()
+    previous = {sig: signal.signal(sig, lambda *_: stop.set())
+                for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        watcher.start()
+        audit(None)  # bring the reports up to date before waiting for changes
+        stop.wait()
+    finally:
+        watcher.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
