@@ -1,0 +1,13 @@
+"""The one exception a reader raises for a document it cannot read: becomes FileFacts.error."""
+
+from __future__ import annotations
+
+from auditor.i18n import t
+
+
+class BadDocument(Exception):
+    """A corrupt, encrypted, oversized or otherwise unreadable document (a finding, not a bug)."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.message = t(key, **values)
+        super().__init__(self.message)

@@ -1,0 +1,287 @@
+"""The Indonesian date finder: every date a document shows, ranked by what it means.
+
+General parsers misread these documents (dateparser turns "Pada hari ini" into today), so
+this module knows the forms of domain.md and, for each date found, *why* it is there:
+
+rank 1  ``ditetapkan``      "Ditetapkan di X / pada tanggal 13 Mei 2022" (decrees)
+rank 1  ``signature_block`` "Sleman, 13 Mei 2022" followed by the office line and the name
+rank 2  ``meeting_day``     "Hari/Tanggal : Jumat, 13 Mei 2022", "Pada hari ini Jumat tanggal ..."
+rank 3  ``letter_date``     "Karanganyar, 9 Mei 2022" beside Nomor / Lampiran / Hal
+rank 5  ``text``            any other date that is not a citation
+never   ``citation``        "Surat ... Nomor ... tanggal 1 Maret 2022", "Berita Acara ... tanggal"
+Periods ("Bulan Mei 2022", "Triwulan I Tahun 2022") go to ``period``, never to ``date``.
+Years before 2000 or after the plan year + 1 are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    "januari": 1, "january": 1, "jan": 1,
+    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
+    "maret": 3, "march": 3, "mar": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6,
+    "juli": 7, "july": 7, "jul": 7,
+    "agustus": 8, "august": 8, "agust": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9,
+    "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nopember": 11, "nov": 11, "nop": 11,
+    "desember": 12, "december": 12, "des": 12, "dec": 12,
+}
+_M = "|".join(sorted(MONTHS, key=len, reverse=True))
+DAYS = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+_DAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+         "X": 10, "XI": 11, "XII": 12}
+
+_F = re.IGNORECASE
+DMY_TEXT = re.compile(
+    rf"(?<![\d])(?P<d>\d{{1,2}})\s*(?:[-./]\s*)?(?:bulan\s+)?(?P<m>{_M})\b\.?\s*(?:[-./,]\s*)?"
+    rf"(?:tahun\s+)?(?P<y>\d{{4}})(?!\d)", _F)
+MDY_TEXT = re.compile(rf"\b(?P<m>{_M})\.?\s+(?P<d>\d{{1,2}})\s*,\s*(?P<y>\d{{4}})(?!\d)", _F)
+DMY_NUM = re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})\s?(?P<s>[-/.])\s?(?P<m>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4})(?![\d])")
+ISO = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")
+WORDS = re.compile(rf"\btanggal\s+(?P<dw>[a-z ]+?)\s+bulan\s+(?P<m>{_M})\s+tahun\s+(?P<yw>[a-z ]+)", _F)
+MONTH_YEAR = re.compile(rf"(?<![\d\w])(?P<m>{_M})\b\.?\s*(?:tahun\s+)?(?P<y>\d{{4}})(?!\d)", _F)
+
+_NUM_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+              "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11,
+              "seratus": 100, "seribu": 1000, "belas": -1, "puluh": -2, "ratus": -3, "ribu": -4}
+
+# What stands just before a date tells its meaning.
+_MEETING_BEFORE = re.compile(
+    r"(hari\s*[/,]?\s*(dan\s+)?(tanggal|tgl)|hari\s+ini|dilaksanakan\s+pada|diselenggarakan\s+pada|"
+    r"(waktu|tanggal|tgl\.?)\s+(pelaksanaan|kegiatan|rapat|acara)|pada\s+hari)"
+    rf"[^\n]{{0,40}}$|{_DAY}\s*,?\s*(tanggal|tgl\.?)?\s*:?\s*$", _F)
+_DATE_FIELD = re.compile(r"^\s*(tanggal|tgl\.?|waktu)\s*:\s*$", _F)
+_PADA_TANGGAL = re.compile(r"(pada\s+)?(tanggal|tgl\.?)\s*:?\s*$", _F)
+_DITETAPKAN = re.compile(r"\b(ditetapkan|dikeluarkan)\s+di\b", _F)
+_PLACE_COMMA = re.compile(r"([A-Za-z][A-Za-z'.-]+(?:\s+[A-Za-z][A-Za-z'.-]+){0,3})\s*,\s*"
+                          r"(?:(?:tanggal|tgl\.?)\s*)?$")
+_CITATION = re.compile(
+    r"\b(nomor|nomer|no\.|surat|undang|peraturan|keputusan|perpres|permen|instruksi|edaran|"
+    r"berita\s+acara|nota\s+dinas|memorandum|tanggal\s+\d|sk\b|perihal|menindaklanjuti|"
+    r"berlaku|sejak|sampai|hingga|s\.?d\.?|lahir|tmt)", _F)
+_LETTER_HEAD = re.compile(r"^\s*(nomor|no\.?|lampiran|lamp\.?|hal|perihal|sifat|kepada|yth)\b", _F)
+_OFFICE = re.compile(
+    r"\b(ketua|sekretaris|kepala|kasubbag|kasubag|kabag|koordinator|direktur|camat|bupati|walikota|"
+    r"gubernur|pl[th]\.?|a\.?\s?n\.?|pejabat|komisioner|anggota|notulis|notulen|pimpinan|pemimpin|"
+    r"mengetahui|menyetujui|yang\s+membuat|pembuat|penanggung\s*jawab|ketua\s+tim|kasi|kadiv)\b", _F)
+_BLANK_DATE = re.compile(rf"^[A-Za-z][A-Za-z .'-]{{2,40}},\s*[.…_\s]*\s(?:{_M})\s+\d{{4}}\s*$", _F)
+_ROMAN_NO = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/(\d{4})\b")
+_PERIOD_MONTH = re.compile(rf"\b(bulan|periode|per|masa|edisi)\s*:?\s*(?P<m>{_M})\b\.?\s*(?:tahun\s+)?(?P<y>\d{{4}})", _F)
+_PERIOD_Q = re.compile(
+    r"\b(triwulan|tw|kuartal|caturwulan|semester)\s*(?P<n>IV|III|II|I|[1-4]|pertama|kedua|ketiga|keempat)\b"
+    r"(?:\s*(?:tahun)?\s*(?:anggaran)?\s*(?P<y>\d{4}))?", _F)
+_ORDINAL = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "I": 1, "II": 2, "III": 3, "IV": 4}
+
+RANK = {"ditetapkan": 1, "signature_block": 1, "meeting_day": 2, "letter_date": 3, "text": 5}
+_PREFER_LAST = {"signature_block"}
+
+
+@dataclass
+class Candidate:
+    value: date
+    rule: str  # a RANK key or "citation"
+    line: int
+
+
+@dataclass
+class DateFinding:
+    date: date | None = None
+    source: str | None = None
+    period: str | None = None  # "YYYY-MM" a document reports on
+    candidates: list[Candidate] = field(default_factory=list)
+    blank_date: bool = False  # "Karanganyar, ...... Mei 2022": a draft's unfilled date
+    roman_month: tuple[int, int] | None = None  # (month, year) from ".../V/2022"
+
+
+def normalise(text: str) -> str:
+    """Typographic quotes, non-breaking spaces and runs of spaces made plain."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
+    text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"[ \u200b]{2,}", "  ", text)
+
+
+def _valid(y: int, m: int, d: int, max_year: int) -> date | None:
+    if not 2000 <= y <= max_year:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _words_value(tokens: list[str]) -> tuple[int, int]:
+    """Value of leading Indonesian number words ("dua ribu dua puluh dua") and how many used."""
+    total = chunk = last = used = 0
+    for tok in tokens:
+        v = _NUM_WORDS.get(tok)
+        if v is None:
+            break
+        used += 1
+        if v >= 0:
+            if v == 1000:
+                total += 1000
+            else:
+                chunk += v
+                last = v
+        elif v == -1:
+            chunk += 10
+        elif v == -2:
+            chunk += last * 9
+        elif v == -3:
+            chunk += last * 99
+        else:
+            total += (chunk or 1) * 1000
+            chunk = last = 0
+    return total + chunk, used
+
+
+def _max_year(year: int | None) -> int:
+    return (year or date.today().year) + 1
+
+
+def dates_in_line(line: str, max_year: int) -> list[tuple[int, int, date]]:
+    """(start, end, date) of every date written in one line."""
+    found: list[tuple[int, int, date]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, value: date | None) -> None:
+        if value and not any(s < end and start < e for s, e in taken):
+            found.append((start, end, value))
+            taken.append((start, end))
+
+    for m in WORDS.finditer(line):
+        day, _ = _words_value(m["dw"].lower().split())
+        if m["dw"].strip().isdigit():
+            day = int(m["dw"])
+        yw = m["yw"].lower().split()
+        yr, used = (int(yw[0]), 1) if yw and yw[0].isdigit() else _words_value(yw)
+        add(m.start(), m.end("m") + 1, _valid(yr, MONTHS[m["m"].lower()], day, max_year))
+    for rx in (DMY_TEXT, MDY_TEXT):
+        for m in rx.finditer(line):
+            add(m.start(), m.end(), _valid(int(m["y"]), MONTHS[m["m"].lower()], int(m["d"]), max_year))
+    for m in DMY_NUM.finditer(line):
+        add(m.start(), m.end(), _valid(int(m["y"]), int(m["m"]), int(m["d"]), max_year))
+    for m in ISO.finditer(line):
+        add(m.start(), m.end(), _valid(int(m["y"]), int(m["m"]), int(m["d"]), max_year))
+    return sorted(found, key=lambda f: f[0])
+
+
+def is_office_line(line: str) -> bool:
+    return bool(_OFFICE.search(line)) and len(line) < 160
+
+
+def _followed_by_signature(lines: list[str], i: int) -> bool:
+    ahead = [ln for ln in lines[i + 1:i + 12] if ln.strip()]
+    if any(_LETTER_HEAD.match(ln) for ln in ahead[:3]):
+        return False
+    return any(is_office_line(ln) or re.match(r"^\s*NIP\b", ln, _F) for ln in ahead[:10])
+
+
+def classify(lines: list[str], i: int, start: int) -> str:
+    """The meaning of a date found at ``lines[i][start:]``."""
+    before = lines[i][:start]
+    prev = [ln.strip() for ln in lines[max(0, i - 3):i] if ln.strip()]
+    short_prev = " ".join(ln for ln in prev[-2:] if len(ln) <= 30)
+    if _MEETING_BEFORE.search(before) or (not before.strip(" :") and _MEETING_BEFORE.search(short_prev + " ")):
+        return "meeting_day"
+    if _DATE_FIELD.match(before) or (not before.strip(" :") and prev and _DATE_FIELD.match(prev[-1] + " :")):
+        return "meeting_day"
+    if _PADA_TANGGAL.search(before) and (_DITETAPKAN.search(before) or any(_DITETAPKAN.search(p) for p in prev)):
+        return "ditetapkan"
+    place = _PLACE_COMMA.search(before)
+    if place and place.group(1).split()[0][0].isupper() and place.group(1).split()[-1].lower() not in DAYS:
+        return "signature_block" if _followed_by_signature(lines, i) else "letter_date"
+    context = (prev[-1] + " " if prev else "") + before
+    if _CITATION.search(context[-140:]):
+        return "citation"
+    return "text"
+
+
+def find_period(lines: list[str], year: int | None = None) -> str | None:
+    """The month ("YYYY-MM") a report or table covers; quarters/semesters give their last month."""
+    max_year = _max_year(year)
+    for ln in lines:
+        m = _PERIOD_MONTH.search(ln)
+        if m and 2000 <= int(m["y"]) <= max_year:
+            return f"{int(m['y']):04d}-{MONTHS[m['m'].lower()]:02d}"
+        q = _PERIOD_Q.search(ln)
+        if q:
+            yr = int(q["y"]) if q["y"] else year
+            n = _ORDINAL.get(q["n"].upper() if q["n"].isalpha() and q["n"].upper() in _ORDINAL else q["n"].lower())
+            n = n or (int(q["n"]) if q["n"].isdigit() else None)
+            kind = q.group(1).lower()
+            span = 6 if kind == "semester" else 4 if kind == "caturwulan" else 3
+            if yr and n and 2000 <= yr <= max_year and n * span <= 12:
+                return f"{yr:04d}-{n * span:02d}"
+    for ln in lines[:8]:  # a month and year in the title: "REKAPITULASI PENGADUAN MEI 2022"
+        for m in MONTH_YEAR.finditer(ln):
+            before = ln[:m.start()]
+            if re.search(r"\d\s*[-./]?\s*$", before) or _PLACE_COMMA.search(before):
+                continue
+            if 2000 <= int(m["y"]) <= max_year:
+                return f"{int(m['y']):04d}-{MONTHS[m['m'].lower()]:02d}"
+    return None
+
+
+def find_date(text: str, year: int | None = None, *, text_lines: int | None = None) -> DateFinding:
+    """The document's own date from its text, with the rule that won (``source``).
+
+    ``text_lines`` limits the weakest rule ("text") to the first lines (tables: the title).
+    """
+    lines = normalise(text).split("\n")
+    max_year = _max_year(year)
+    finding = DateFinding()
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        for start, _end, value in dates_in_line(line, max_year):
+            finding.candidates.append(Candidate(value, classify(lines, i, start), i))
+        if _BLANK_DATE.match(line.strip()) and _followed_by_signature(lines, i):
+            finding.blank_date = True
+        if finding.roman_month is None:
+            r = _ROMAN_NO.search(line)
+            if r and re.match(r"^\s*(nomor|no\.?)\b", line, _F) and 2000 <= int(r[2]) <= max_year:
+                finding.roman_month = (ROMAN[r[1]], int(r[2]))
+    usable = [c for c in finding.candidates if c.rule in RANK
+              and not (c.rule == "text" and text_lines is not None and c.line >= text_lines)]
+    if usable:
+        best_rank = min(RANK[c.rule] for c in usable)
+        top = [c for c in usable if RANK[c.rule] == best_rank]
+        pick = top[-1] if any(c.rule in _PREFER_LAST for c in top) else top[0]
+        finding.date, finding.source = pick.value, pick.rule
+    finding.period = find_period(lines, year)
+    return finding
+
+
+_NAME_YMD = re.compile(r"(?<!\d)(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+
+
+def date_in_name(name: str, year: int | None = None) -> date | None:
+    """A date written in a file name: IMG_20220513_093512, 2022-05-13, "13 Mei 2022", 13-05-2022."""
+    max_year = _max_year(year)
+    plain = re.sub(r"[_]+", " ", name)
+    found = dates_in_line(plain, max_year)
+    if found:
+        return found[0][2]
+    for m in _NAME_YMD.finditer(name):
+        value = _valid(int(m[1]), int(m[2]), int(m[3]), max_year)
+        if value:
+            return value
+    return None
+
+
+def parse_pdf_date(raw: str | None, year: int | None = None) -> date | None:
+    """A PDF info date ("D:20220513093512+07'00'") or an XMP date ("2022-05-13T09:35:12")."""
+    if not raw:
+        return None
+    m = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", raw)
+    return _valid(int(m[1]), int(m[2]), int(m[3]), _max_year(year)) if m else None

@@ -1,0 +1,158 @@
+"""PDF: structure check, text layer (pypdfium2), digital signatures (pyHanko), pictures in
+the signature block, OCR of pages without text, info/XMP dates as weak evidence."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from auditor.i18n import t
+from auditor.inspect.bad import BadDocument
+from auditor.inspect.dates import is_office_line, parse_pdf_date
+from auditor.inspect.facts import FileFacts, Limits
+from auditor.inspect.signatures import analyse, decide
+from auditor.inspect.text import apply_text, clean_lines, weak_date
+
+MAX_PAGES = 40  # beyond this, the first and last 20 pages are read
+MIN_TEXT = 20  # characters on a page below which it has no text layer
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_XREF_AT = re.compile(rb"\s*(xref|\d+\s+\d+\s+obj)")
+_XMP_DATE = re.compile(rb"<xmp:(?:CreateDate|ModifyDate)>([^<]{8,40})<|xmp:CreateDate=\"([^\"]{8,40})\"")
+
+
+def check_structure(data: bytes) -> None:
+    """A cut-off or broken PDF is an error: a truncated signed PDF can look unsigned."""
+    base = data.find(b"%PDF-", 0, 1024)
+    if base < 0:
+        raise BadDocument("inspect.pdf_not_pdf")
+    if b"%%EOF" not in data[-2048:]:
+        raise BadDocument("inspect.pdf_truncated")
+    found = list(_STARTXREF.finditer(data[-4096:]))
+    if not found:
+        raise BadDocument("inspect.pdf_xref")
+    offset = int(found[-1].group(1))
+    for start in (offset + base, offset):
+        if 0 <= start < len(data) and _XREF_AT.match(data, start):
+            return
+    lo = max(0, offset + base - 16)  # writers that are a few bytes off still open everywhere
+    if _XREF_AT.search(data[lo:offset + base + 48]) is None:
+        raise BadDocument("inspect.pdf_xref")
+
+
+def _open(data: bytes) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise BadDocument("inspect.pdf_encrypted") from exc
+        raise BadDocument("inspect.pdf_corrupt", reason=str(exc)[:80]) from exc
+
+
+def _page_indexes(n: int) -> list[int]:
+    return list(range(n)) if n <= MAX_PAGES else list(range(20)) + list(range(n - 20, n))
+
+
+def _picture_signer(page: Any, textpage: Any, images: list[tuple[float, float, float, float]]) -> str | None:
+    """The name under a picture that stands between an office line and a name, by position."""
+    from auditor.inspect.signatures import IMAGE, _looks_like_name
+
+    width, height = page.get_size()
+    for left, bottom, right, top in images:
+        h = top - bottom
+        if not (8 <= h <= 220 and (right - left) * h < 0.2 * width * height):
+            continue
+        lo, hi = max(0.0, left - 160), min(width, right + 160)
+        above = clean_lines(textpage.get_text_bounded(lo, top - 0.3 * h, hi, min(height, top + 50)))
+        below = clean_lines(textpage.get_text_bounded(lo, max(0.0, bottom - 50), hi, bottom + 0.4 * h))
+        above = [ln for ln in above if ln]
+        below = [ln for ln in below if ln]
+        if not above or not below:
+            continue
+        if not any(is_office_line(ln) or ln.endswith(",") for ln in above[-3:]):
+            continue
+        names = below + [IMAGE]
+        for j, _ln in enumerate(below[:3]):
+            if _looks_like_name(names, j):
+                return below[j]
+    return None
+
+
+def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> None:
+    import pypdfium2.raw as pdfium_c
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    check_structure(data)
+    pdf = _open(data)
+    try:
+        n = len(pdf)
+        facts.pages = n
+        indexes = _page_indexes(n)
+        if len(indexes) < n:
+            facts.notes.append(t("inspect.note_pages_cut", read=len(indexes), pages=n))
+        texts: dict[int, str] = {}
+        textless: list[int] = []
+        covered = 0  # pages whose text lies over one full-page picture (an OCR'd scan)
+        picture_signer: str | None = None
+        for i in indexes:
+            page = pdf[i]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range()
+            texts[i] = text
+            images = [obj.get_bounds() for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)]
+            w, h = page.get_size()
+            full = any((r - lft) * (tp - b) > 0.6 * w * h for lft, b, r, tp in images)
+            if len(text.strip()) < MIN_TEXT:
+                textless.append(i)
+            elif full:
+                covered += 1
+            elif images and picture_signer is None:
+                picture_signer = _picture_signer(page, textpage, images)
+            textpage.close()
+            page.close()
+        scanned = bool(indexes) and (indexes[0] in textless or len(textless) * 2 > len(indexes)
+                                     or covered * 2 > len(indexes))
+        if textless and limits.ocr:
+            from auditor.inspect.ocr import ocr_pdf_pages
+
+            ocr_text, notes = ocr_pdf_pages(pdf, textless)
+            facts.notes.extend(notes)
+            for i, text in ocr_text.items():
+                texts[i] = text
+        elif textless:
+            facts.notes.append(t("inspect.note_ocr_off"))
+        digital = _digital(data, pdf, pdfium_c, year)
+        meta = pdf.get_metadata_dict()
+    finally:
+        pdf.close()
+    facts.scanned = scanned
+    lines = [ln for i in indexes for ln in clean_lines(texts.get(i, "")) + [""]]
+    apply_text(facts, lines, year)
+    if digital:
+        facts.notes.extend(digital["notes"])
+        if digital["date"]:
+            weak_date(facts, digital["date"], "digital_signature", year=year)
+        if digital["signed"] is not None:
+            facts.signed, facts.signature = digital["signed"], "digital" if digital["signed"] else None
+            facts.signer = digital["signer"] if digital["signed"] else None
+    if not digital or digital["signed"] is None:
+        verdict = decide(analyse(lines), scanned=scanned, picture_in_block=picture_signer)
+        facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
+        facts.notes.extend(t(k) for k in verdict.notes)
+    info = meta.get("CreationDate") or meta.get("ModDate")
+    if not info:
+        xmp = _XMP_DATE.search(data)
+        info = (xmp.group(1) or xmp.group(2)).decode("ascii", "replace") if xmp else None
+    weak_date(facts, parse_pdf_date(info, year), "metadata", "inspect.note_metadata_date", year)
+
+
+def _digital(data: bytes, pdf: Any, pdfium_c: Any, year: int | None) -> dict[str, Any] | None:
+    """Signed fields checked for integrity with pyHanko; imported only when a PDF has one."""
+    if pdfium_c.FPDF_GetSignatureCount(pdf.raw) <= 0:
+        return None
+    from auditor.inspect.pades import validate
+
+    return validate(data, year)

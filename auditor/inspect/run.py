@@ -1,0 +1,134 @@
+"""Public API of the inspection stage: one file -> FileFacts; many files -> worker processes.
+
+``inspect_file`` reads in this process, without a time limit (tests, one-off use);
+``inspect_paths`` reads in worker processes with per-document time and size limits.
+Neither raises for a bad document: FileFacts.error carries a plain message instead.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from auditor.i18n import t
+from auditor.inspect.bad import BadDocument
+from auditor.inspect.facts import FileFacts, Limits
+
+DEFAULT_LIMITS = Limits()  # frozen: safe to share as a default
+IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".jfif", ".heic"}
+_FORMATS = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
+            ".xlsx": "xlsx", ".xlsm": "xlsx"}
+
+
+def format_of(path: Path) -> str:
+    ext = path.suffix.lower()
+    return "image" if ext in IMAGE_EXTS else _FORMATS.get(ext, "other")
+
+
+def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
+    """FileFacts with size/mtime, and ``error`` set when the file cannot be read at all."""
+    facts = FileFacts(path=display_path, format=format_of(path))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        facts.error = t("inspect.not_found")
+        return facts
+    except OSError as exc:
+        facts.error = t("inspect.unreadable", reason=exc.strerror or type(exc).__name__)
+        return facts
+    facts.size, facts.mtime = st.st_size, st.st_mtime
+    if not stat.S_ISREG(st.st_mode):  # a pipe would block a reader forever
+        facts.error = t("inspect.not_a_file")
+    elif facts.format != "other" and st.st_size > limits.max_bytes:
+        facts.error = t("inspect.too_large", size_mb=_mb(st.st_size), limit_mb=_mb(limits.max_bytes))
+    elif st.st_size == 0 and facts.format != "other":
+        facts.error = t("inspect.empty")
+    return facts
+
+
+def _mb(n: int) -> str:
+    value = n / (1024 * 1024)
+    return f"{value:.0f}" if value >= 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS,
+                 year: int | None = None) -> FileFacts:
+    """Inspect one file in this process; never raises for a bad document."""
+    path = Path(path)
+    facts = precheck(path, display_path or str(path), limits)
+    if facts.error:
+        if facts.format == "image" and facts.error != t("inspect.not_found"):
+            _name_date(path, facts, year)
+        return facts
+    try:
+        _read(path, facts, year, limits)
+        if facts.date_source == "blank":  # an unfilled date line: undated, said so in notes
+            facts.date_source = None
+    except BadDocument as exc:
+        _failed(facts, exc.message)
+    except FileNotFoundError:
+        _failed(facts, t("inspect.not_found"))
+    except MemoryError:
+        _failed(facts, t("inspect.unreadable", reason="memori habis"))
+    except OSError as exc:
+        _failed(facts, t("inspect.unreadable", reason=exc.strerror or type(exc).__name__))
+    except RecursionError:
+        _failed(facts, t("inspect.unreadable", reason="struktur terlalu dalam"))
+    except Exception as exc:  # a reader's surprise must not stop the other files
+        _failed(facts, t("inspect.unreadable", reason=f"{type(exc).__name__}: {str(exc)[:100]}"))
+    return facts
+
+
+def _failed(facts: FileFacts, message: str) -> None:
+    facts.error = message
+    facts.signed = facts.signature = facts.signer = None
+    if facts.format != "image":  # an image keeps the date its name tells
+        facts.date = facts.date_source = None
+
+
+def _name_date(path: Path, facts: FileFacts, year: int | None) -> None:
+    from auditor.inspect.dates import date_in_name
+
+    value = date_in_name(path.stem, year)
+    if value:
+        facts.date, facts.date_source = value.isoformat(), "filename"
+
+
+def _read(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> None:
+    if facts.format == "pdf":
+        from auditor.inspect.pdf import read_pdf
+
+        read_pdf(path, facts, year, limits)
+    elif facts.format == "docx":
+        from auditor.inspect.docx import read_docx
+
+        read_docx(path, facts, year)
+    elif facts.format == "xlsx":
+        from auditor.inspect.xlsx import read_xlsx
+
+        read_xlsx(path, facts, year)
+    elif facts.format == "image":
+        from auditor.inspect.image import read_image
+
+        read_image(path, facts, year)
+    else:
+        from auditor.inspect.other import read_other
+
+        read_other(path, facts, year)
+
+
+def inspect_paths(paths: Sequence[Path], *, limits: Limits = DEFAULT_LIMITS, year: int | None = None,
+                  workers: int = 2, display: Callable[[Path], str] | None = None,
+                  on_done: Callable[[FileFacts], None] | None = None) -> list[FileFacts]:
+    """Inspect many files in worker processes; results in input order.
+
+    A worker killed on timeout or crash yields FileFacts(error=...) for its file and is
+    replaced; ``on_done`` is called here, in the parent, as each file finishes.
+    """
+    from auditor.inspect.sandbox import run_pool
+
+    shown = [display(Path(p)) if display else str(p) for p in paths]
+    return run_pool([Path(p) for p in paths], shown, limits=limits, year=year,
+                    workers=max(1, workers), on_done=on_done)

@@ -1,0 +1,152 @@
+"""Signature-block logic shared by the PDF, DOCX and OCR readers.
+
+A reader turns a document into lines in reading order, with ``IMAGE`` standing where a
+picture is drawn. A signature block is an office line ("KETUA KOMISI ... ,", "Notulis,")
+followed within a few lines by a name; what stands between them tells how it was signed:
+a picture ("image"), "ttd." ("marker", a certified copy) or nothing (unsigned draft).
+Calling an unsigned document signed hides a gap, so every rule here errs towards "not signed".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.inspect.dates import is_office_line
+
+IMAGE = "\x00IMAGE"
+_F = re.IGNORECASE
+_BSRE = re.compile(
+    r"dokumen\s+ini\s+(telah\s+)?di\s*tanda\s*tangani\s+secara\s+elektronik|"
+    r"di\s*tanda\s*tangani\s+secara\s+elektronik\s+(menggunakan|dengan)\s+sertifikat|"
+    r"sertifikat\s+elektronik\s+yang\s+diterbitkan\s+oleh\s+(balai|bsre)|"
+    r"(has\s+been|is)\s+(digitally|electronically)\s+signed\s+(using|with)", _F)
+_MARKER = re.compile(r"^(\s*\(?\s*(ttd|t\.t\.d|tertanda)\s*\.?\s*\)?\s*(dan\s+cap|&\s*cap|/\s*cap)?\s*)+$", _F)
+_COPY = re.compile(r"salinan\s+(ini\s+)?sesuai\s+dengan\s+aslinya", _F)
+_INSTITUTION = re.compile(
+    r"\b(kabupaten|kota|provinsi|komisi|badan|kantor|pemilihan|umum|republik|indonesia|dinas|"
+    r"sekretariat|bagian|divisi|imigrasi|kelas|kementerian|direktorat|pengawas|wilayah|"
+    r"kpu|bawaslu|rapat|tim|zona|integritas|unit|seksi|subbagian|sub\s+bagian)\b", _F)
+_NAME = re.compile(r"^\(?\s*((dr|drs|dra|ir|h|hj|prof)\.?\s+)*[A-Za-z][A-Za-z.'\s-]{1,60}"
+                   r"(,\s*[A-Za-z.'\s]{1,25})*\s*\)?$")
+_NIP = re.compile(r"^\s*(NIP|NIK|NRP|NIPPPK)\b", _F)
+_DEGREE = re.compile(r",\s*(S|M|A|D)\.?\s?[A-Za-z]{1,6}\.?|\b(Dr|Drs|Dra|Ir|Prof)\.", 0)
+
+
+@dataclass
+class Block:
+    office: int  # line index of the office line
+    name: int  # line index of the name
+    signer: str
+    image: bool = False
+    marker: bool = False
+
+
+@dataclass
+class Analysis:
+    bsre: bool = False
+    certified_copy: bool = False
+    loose_marker: bool = False  # a "ttd." line outside any block found
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _is_marker(line: str) -> bool:
+    return bool(_MARKER.match(line)) and line.strip() != ""
+
+
+def _looks_like_name(lines: list[str], j: int) -> bool:
+    line = lines[j].strip()
+    if not line or line == IMAGE or len(line) > 80 or is_office_line(line) or _NIP.match(line):
+        return False
+    if not _NAME.match(line) or _INSTITUTION.search(line) or line.endswith(":"):
+        return False
+    nxt = next((ln for ln in lines[j + 1:j + 3] if ln.strip()), "")
+    letters = [c for c in line if c.isalpha()]
+    upper = sum(c.isupper() for c in letters) / max(1, len(letters))
+    base = line.split(",")[0]
+    return bool(_NIP.match(nxt)) or (upper > 0.8 and len(base.split()) <= 6) or bool(_DEGREE.search(line))
+
+
+def _is_office_start(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and len(s) <= 120 and is_office_line(s) and not _MARKER.match(s) and (
+        s.endswith(",") or s.endswith(".") or s.isupper() or len(s.split()) <= 8)
+
+
+def analyse(lines: list[str]) -> Analysis:
+    """Signature blocks and signing marks in ``lines`` (IMAGE marks pictures)."""
+    result = Analysis()
+    joined = "\n".join(ln for ln in lines if ln != IMAGE)
+    result.bsre = bool(_BSRE.search(re.sub(r"\s+", " ", joined)))
+    result.certified_copy = bool(_COPY.search(joined))
+    used_markers: set[int] = set()
+    i = 0
+    while i < len(lines):
+        if not _is_office_start(lines[i]):
+            i += 1
+            continue
+        block = None
+        gap_image = gap_marker = False
+        markers: list[int] = []
+        for j in range(i + 1, min(len(lines), i + 14)):
+            s = lines[j].strip()
+            if not s:
+                continue
+            if s == IMAGE:
+                gap_image = True
+            elif _is_marker(s):
+                gap_marker = True
+                markers.append(j)
+            elif _looks_like_name(lines, j):
+                block = Block(i, j, _clean_name(s), gap_image, gap_marker)
+                break
+            elif _is_office_start(s) or _INSTITUTION.search(s) or s.endswith(","):
+                continue  # the office line goes on ("KABUPATEN KARANGANYAR,")
+            else:
+                break
+        if block:
+            result.blocks.append(block)
+            used_markers.update(markers)
+            i = block.name + 1
+        else:
+            i += 1
+    for j, line in enumerate(lines):
+        if j not in used_markers and _is_marker(line.strip()) and re.search(r"ttd\s*\.|\(\s*ttd|tertanda", line, _F):
+            result.loose_marker = True
+    return result
+
+
+def _clean_name(line: str) -> str:
+    return re.sub(r"\s+", " ", line.strip().strip("()").strip())
+
+
+@dataclass
+class Verdict:
+    signed: bool | None
+    signature: str | None
+    signer: str | None
+    notes: list[str] = field(default_factory=list)  # message keys
+
+
+def decide(analysis: Analysis, *, scanned: bool, picture_in_block: str | None = None) -> Verdict:
+    """signed/signature from the text evidence (the PDF reader adds digital signatures first).
+
+    ``picture_in_block`` is the signer's name when the PDF reader found a drawn picture between
+    an office line and a name by position.
+    """
+    signer = next((b.signer for b in reversed(analysis.blocks)), None)
+    if analysis.bsre:
+        return Verdict(True, "digital", signer, ["inspect.note_bsre_footer"])
+    img = next((b for b in analysis.blocks if b.image), None)
+    if img:
+        return Verdict(True, "image", img.signer)
+    if picture_in_block is not None:
+        return Verdict(True, "image", picture_in_block or signer)
+    mark = next((b for b in analysis.blocks if b.marker), None)
+    if mark or (analysis.loose_marker and analysis.certified_copy):
+        notes = ["inspect.note_certified_copy"] if analysis.certified_copy else []
+        return Verdict(True, "marker", mark.signer if mark else signer, notes)
+    if scanned:
+        return Verdict(None, None, None, ["inspect.note_scanned_signature"])
+    notes = ["inspect.note_unsigned_block"] if analysis.blocks else []
+    return Verdict(False, None, None, notes)

@@ -1,0 +1,93 @@
+"""From a document's lines to the text facts every text reader shares: date, title, head."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from auditor.i18n import t
+from auditor.inspect.dates import DateFinding, find_date, is_office_line, normalise
+from auditor.inspect.facts import FileFacts
+from auditor.inspect.signatures import IMAGE
+
+HEAD_CHARS = 4000
+_KOP = re.compile(
+    r"^(komisi|badan|kantor|kementerian|pemerintah|sekretariat|dinas|direktorat|bawaslu|kpu|"
+    r"republik|provinsi|kabupaten|kota|pengadilan|lembaga)\b|\b(jalan|jl\.|telp|telepon|fax|"
+    r"faks|e-?mail|website|laman|kode\s*pos|www\.)", re.IGNORECASE)
+_SUBJECT = re.compile(r"^(hal|perihal)\s*:\s*(.*)$", re.IGNORECASE)
+_NOT_TITLE = re.compile(r"^(nomor|no\.|lampiran|hal|perihal|sifat|yth|kepada)\b|\d{2,}", re.IGNORECASE)
+
+
+def clean_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in normalise(text).split("\n")]
+
+
+def title_of(lines: list[str]) -> str | None:
+    """The first heading lines ("DAFTAR HADIR RAPAT ...", "NOTULEN", "KEPUTUSAN ...")."""
+    for line in lines[:40]:
+        subject = _SUBJECT.match(line)
+        if subject and subject.group(2).strip():
+            return subject.group(2).strip()[:200]
+    picked: list[str] = []
+    for line in lines[:min(60, max(8, len(lines) // 2))]:
+        if not line or line == IMAGE:
+            if picked:
+                break
+            continue
+        letters = [c for c in line if c.isalpha()]
+        upper = letters and sum(c.isupper() for c in letters) / len(letters) > 0.85
+        if not picked and (_KOP.search(line) or _NOT_TITLE.search(line) or not upper
+                           or is_office_line(line)):
+            continue
+        if picked and not upper:
+            break
+        picked.append(line)
+        if len(picked) == 4:
+            break
+    if not picked:
+        first = next((ln for ln in lines if ln and ln != IMAGE and not _KOP.search(ln)), None)
+        return first[:200] if first else None
+    return re.sub(r"\s+", " ", " ".join(picked))[:200]
+
+
+def head_of(lines: list[str]) -> str:
+    return re.sub(r"\s+", " ", " ".join(ln for ln in lines if ln and ln != IMAGE)).strip()[:HEAD_CHARS]
+
+
+def apply_text(facts: FileFacts, lines: list[str], year: int | None,
+               text_lines: int | None = None) -> DateFinding:
+    """Fill title, text_head, date and period from the text; returns the finding for more."""
+    plain = [ln for ln in lines if ln != IMAGE]
+    facts.title = title_of(lines)
+    facts.text_head = head_of(lines)
+    finding = find_date("\n".join(plain), year, text_lines=text_lines)
+    if finding.date:
+        facts.date, facts.date_source = finding.date.isoformat(), finding.source
+    facts.period = finding.period
+    if finding.blank_date and not finding.date:
+        facts.notes.append(t("inspect.note_date_blank"))
+        facts.date_source = "blank"  # marks "no weak date either": the document says undated
+    if finding.roman_month and not finding.date:
+        month, yr = finding.roman_month
+        facts.notes.append(t("inspect.note_roman_month", month=f"{month:02d}", year=yr))
+    return finding
+
+
+def weak_date(facts: FileFacts, value: date | None, source: str, note_key: str | None = None,
+              year: int | None = None) -> None:
+    """Use weak evidence (metadata, signing time) only when the text gave no date.
+
+    Not when the text shows an unfilled date line (a draft), nor, given the plan year, for a
+    year outside plan year ± 1 (a template's creation date).
+    """
+    if facts.date_source == "blank":
+        if source == "digital_signature" and value is not None:
+            facts.date, facts.date_source = value.isoformat(), source
+        return
+    if year is not None and value is not None and not year - 1 <= value.year <= year + 1:
+        return
+    if facts.date is None and value is not None:
+        facts.date, facts.date_source = value.isoformat(), source
+        if note_key:
+            facts.notes.append(t(note_key))

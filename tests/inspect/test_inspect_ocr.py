@@ -1,0 +1,37 @@
+"""Scanned pages: no text layer, read with Tesseract's Indonesian model (runs for real)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspect_fixtures import make_scan_pdf
+
+from auditor.inspect.facts import Limits
+from auditor.inspect.run import inspect_file
+
+BA = ["BERITA ACARA RAPAT PLENO", "Pada hari ini Jumat tanggal 20 Mei 2022", "telah dilaksanakan rapat pleno.",
+      "", ">Boyolali, 20 Mei 2022", ">KETUA,", "", ">HERU PRASETYO"]
+
+
+def test_a_scanned_minutes_page_is_dated_by_ocr_but_its_ink_cannot_be_confirmed(tmp_path: Path) -> None:
+    f = inspect_file(make_scan_pdf(tmp_path / "ba.pdf", BA, dpi=300), year=2022)
+    assert (f.scanned, f.date, f.signed, f.signature) == (True, "2022-05-20", None, None)
+    assert f.title == "BERITA ACARA RAPAT PLENO"
+
+
+def test_a_page_scanned_sideways_is_turned_upright(tmp_path: Path) -> None:
+    f = inspect_file(make_scan_pdf(tmp_path / "ba.pdf", BA, dpi=300, rotate=90), year=2022)
+    assert (f.scanned, f.date) == (True, "2022-05-20")
+
+
+def test_a_scanned_certified_copy_shows_its_ttd_marker(tmp_path: Path) -> None:
+    lines = ["SALINAN", "KEPUTUSAN KETUA KPU KABUPATEN SUKOHARJO", "Ditetapkan di Sukoharjo",
+             "pada tanggal 10 Juni 2022", "KETUA,", "ttd.", "WIDODO", "Salinan sesuai dengan aslinya"]
+    f = inspect_file(make_scan_pdf(tmp_path / "sk.pdf", lines, dpi=300), year=2022)
+    assert (f.scanned, f.date, f.signed, f.signature) == (True, "2022-06-10", True, "marker")
+
+
+def test_with_ocr_off_a_scan_is_undated_and_says_why(tmp_path: Path) -> None:
+    f = inspect_file(make_scan_pdf(tmp_path / "ba.pdf", BA, dpi=150), year=2022, limits=Limits(ocr=False))
+    assert (f.scanned, f.date, f.signed) == (True, None, None)
+    assert any("OCR dimatikan" in n for n in f.notes)
