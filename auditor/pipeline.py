@@ -110,9 +110,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     out_dir = Path(options.out_dir) if options.out_dir else config.reports_dir
     if _inside(out_dir, config.evidence_root):
         raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
-    from auditor.rules.load import load_rulesets
-
-    ruleset = load_rulesets(list(config.rules))
+    ruleset = _rules(config)
     plan_year = config.year or ruleset.year
     if not plan_year:
         raise UserError(t("audit.no_year", lang))
@@ -148,6 +146,43 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
         report_dir = write_reports(report, out_dir, lang)
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
+
+
+RULES_CACHE = "rules-cache.pickle"
+
+
+def _rules(config: Config):  # noqa: ANN202 - RuleSet, imported lazily
+    """The rules of ``config``; parsed YAML is kept in the state dir while the files are
+    unchanged, since parsing 96 rules in pure-Python YAML is most of a warm scan."""
+    import pickle
+
+    from auditor import __version__
+    from auditor.rules.load import load_rulesets
+
+    try:
+        key = (__version__, [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rules])
+    except OSError:
+        key = None
+    cache = config.state_dir / RULES_CACHE
+    if key is not None:
+        try:
+            with cache.open("rb") as handle:
+                cached_key, ruleset = pickle.load(handle)
+            if cached_key == key:
+                return ruleset
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            pass
+    ruleset = load_rulesets(list(config.rules))
+    if key is not None:
+        try:
+            config.state_dir.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".tmp{os.getpid()}")
+            with tmp.open("wb") as handle:
+                pickle.dump((key, ruleset), handle)
+            os.replace(tmp, cache)
+        except OSError:
+            pass
+    return ruleset
 
 
 def _facts(config: Config, state: State, matched: list[tuple[Entry, RuleMatch]],
