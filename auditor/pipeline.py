@@ -212,7 +212,7 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
     from auditor.inspect.facts import Limits
     from auditor.inspect.run import inspect_paths
 
-    by_path = {str(e.path): e for e in stale}
+    by_path = {e.abspath: e for e in stale}
     pending: list[tuple[str, int, float, FileFacts]] = []
     results: dict[str, FileFacts] = {}
     bar = None

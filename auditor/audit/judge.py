@@ -1,6 +1,6 @@
 """Rule x due month -> Verdict. Pure functions: no file is opened here.
 
-How files credit months (docs/audit.md says the same for readers):
+How files credit months:
 - a file dated in a due month credits that month; dated before the rule's first due month
   it credits the first (done ahead of plan);
 - dated after a due month and before the next one, it credits that due month as late; the

@@ -43,9 +43,13 @@ class Entry:
     """One file of the tree."""
 
     relpath: str  # relative to the root, '/'-separated
-    path: Path  # absolute path as walked (may pass through an in-root link)
+    abspath: str  # the path as walked (may pass through an in-root link)
     size: int
     mtime: float  # st_mtime, seconds
+
+    @property
+    def path(self) -> Path:
+        return Path(self.abspath)
 
 
 def _inside(real: str, root_real: str) -> bool:
@@ -97,7 +101,7 @@ def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -
                     if is_noise(name):
                         continue
                     st = entry.stat(follow_symlinks=True)
-                    yield Entry(entry_rel, Path(entry.path), st.st_size, st.st_mtime)
+                    yield Entry(entry_rel, entry.path, st.st_size, st.st_mtime)
             except OSError as exc:
                 if on_problem:
                     on_problem(entry_rel, exc)

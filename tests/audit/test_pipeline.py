@@ -104,3 +104,11 @@ def test_the_default_report_month() -> None:
     assert (past.month, past.as_of, past.open) == (12, date(2022, 12, 31), False)
     closed = resolve_period(2022, ScanOptions(month=6), date(2026, 11, 25))
     assert closed.as_of == date(2022, 6, 30) and not closed.open
+
+
+def test_the_watcher_can_ask_for_a_file_to_be_read_again(office: Office) -> None:
+    _fill(office)
+    run_scan(office.config, JUNE)
+    again = run_scan(office.config, ScanOptions(month=6, year=2022,
+                                                changed_paths=[office.decree / "SK Tim Kerja ZI.docx"]))
+    assert again.files_inspected == 1
