@@ -34,17 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="tanpa bilah kemajuan dan ringkasan / no progress bar or summary")
     parser.add_argument("--fail-on-gaps", action="store_true",
                         help="keluar dengan kode 1 bila ada kekurangan / exit 1 when there are gaps")
-    _add_email_flag(parser)
+    parser.add_argument("--email", action="store_true",
+                        help="sesudah audit, kirim laporan ke ketua tim dan koordinator (bila "
+                             "folder bukti bermasalah: peringatan ke koordinator saja) / "
+                             "e-mail the report after the scan")
     parser.set_defaults(handler=_scan)
-
-
-def _add_email_flag(parser: argparse.ArgumentParser) -> None:
-    from importlib.util import find_spec
-
-    if find_spec("auditor.deliver.send") is not None:
-        parser.add_argument("--email", action="store_true",
-                            help="sesudah audit, kirim laporan ke ketua tim dan koordinator / "
-                                 "e-mail the report after the scan")
 
 
 def _scan(args: argparse.Namespace) -> int:
@@ -72,18 +66,19 @@ def _scan(args: argparse.Namespace) -> int:
     outcome = run_scan(config, options)
     if outcome.root_problem:
         print(outcome.root_problem, file=sys.stderr)
-        return int(ExitCode.ROOT_UNAVAILABLE)
-    if not args.quiet:
+    elif not args.quiet:
         from auditor.audit.summary import summary_text
 
         assert outcome.report is not None
         print(summary_text(outcome.report, lang, files_seen=outcome.files_seen,
                            files_inspected=outcome.files_inspected,
                            report_dir=outcome.report_dir))
-    if getattr(args, "email", False):
+    if args.email:  # after a root problem: an alert to the coordinator only
         from auditor.deliver.send import deliver_after_scan
 
         deliver_after_scan(config, outcome, lang)
+    if outcome.root_problem:
+        return int(ExitCode.ROOT_UNAVAILABLE)
     if args.fail_on_gaps and outcome.gaps:
         return int(ExitCode.GAPS)
     return int(ExitCode.OK)
