@@ -135,3 +135,54 @@ def test_serve_job_scans_and_mails_when_the_scheduler_fires(office, smtp_server,
     # the run's one log line: files read, gaps, duration, mail sent
     assert "audit selesai: 6 berkas, 6 dibaca ulang," in caplog.text
     assert "surel terkirim 3, menunggu di outbox 0" in caplog.text
+
+
+def test_scan_email_command_on_an_unmounted_share(office, smtp_server, capsys) -> None:
+    from auditor.cli import main
+
+    args = ["scan", "--config", str(office.path), "--month", "5", "--year", "2022", "--quiet",
+            "--email"]
+    assert main(args) == 0
+    received = len(smtp_server.recorder.messages)
+    assert received == 3
+    shutil.rmtree(office.evidence_root)
+    assert main(args) == 3
+    new = smtp_server.recorder.messages[received:]
+    assert [m.rcpt_tos for m in new] == [["koordinator@kpu.example"]]
+
+
+def test_watch_rewrites_the_report_when_evidence_arrives(office, smtp_server) -> None:
+    import json
+    import time
+
+    from auditor.pipeline import ScanOptions, run_scan
+    from auditor.run.watch import Watcher
+
+    runs = []
+
+    def audit(paths) -> None:  # noqa: ANN001
+        runs.append(paths)
+        run_scan(office, ScanOptions(month=5, year=2022, changed_paths=paths))
+
+    audit(None)
+    report = office.reports_dir / "2022-05" / "gap-report.json"
+
+    def status() -> str:
+        data = json.loads(report.read_text(encoding="utf-8"))
+        return next(v["status"] for v in data["verdicts"] if v["rule_id"] == "V.2.1")
+
+    assert status() == "missing"
+    watcher = Watcher(office.evidence_root, audit, polling=True, debounce_seconds=0.3,
+                      poll_interval=0.2, ignore=[office.state_dir, office.reports_dir])
+    watcher.start()
+    try:
+        write_sk(office.evidence_root / "V" / "2" / "V.2.1 SK Satgas SPIP" / "SK Satgas SPIP.docx",
+                 "20 Mei 2022")
+        deadline = time.monotonic() + 30
+        while status() == "missing" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert status() == "ok"
+        assert len(runs) == 2 and runs[1] and all(p.suffix == ".docx" for p in runs[1])
+    finally:
+        watcher.stop()
+    assert smtp_server.recorder.messages == []  # watching never mails
