@@ -67,3 +67,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return 70
+    finally:
+        set_language()  # --lang and the config's language hold for this call only
