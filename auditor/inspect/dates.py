@@ -241,8 +241,8 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
     max_year = _max_year(year)
     finding = DateFinding()
     for i, line in enumerate(lines):
-        if not line.strip():
-            continue
+        if not _DIGIT.search(line) and "tanggal" not in line.lower():
+            continue  # every written date has a digit, but for "tanggal tiga belas bulan ..."
         for start, _end, value in dates_in_line(line, max_year):
             finding.candidates.append(Candidate(value, classify(lines, i, start), i))
         if _BLANK_DATE.match(line.strip()) and _followed_by_signature(lines, i):
@@ -262,6 +262,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
     return finding
 
 
+_DIGIT = re.compile(r"\d")
 _NAME_YMD = re.compile(r"(?<!\d)(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 
 
