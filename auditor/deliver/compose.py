@@ -41,7 +41,12 @@ class Outgoing:
 
     @property
     def label(self) -> str:
-        return f"{self.kind.split(':', 1)[-1] if self.kind.startswith('team:') else self.kind} <{self.recipient}>"
+        """'Tim Pengawasan <addr>', 'koordinator <addr>' or 'peringatan <addr>' for people."""
+        if self.kind.startswith("team:"):
+            who = self.kind.split(":", 1)[1]
+        else:
+            who = t(f"deliver.label.{self.kind.split(':', 1)[0]}")
+        return f"{who} <{self.recipient}>"
 
 
 def clean_header(value: object) -> str:
