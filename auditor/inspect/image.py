@@ -6,9 +6,10 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import date_in_name
-from auditor.inspect.facts import FileFacts
+from auditor.inspect.facts import FileFacts, Limits
 
 MAX_PIXELS = 90_000_000  # Pillow's own bomb limit; beyond it a plain error
 _EXIF_IFD = 0x8769
@@ -35,7 +36,50 @@ def _exif_date(img: object, year: int | None) -> datetime | None:
     return None
 
 
-def read_image(path: Path, facts: FileFacts, year: int | None) -> None:
+def looks_like_paper(img: object) -> bool:
+    """A scanned or photographed page: mostly white, nearly colourless, with some dark ink.
+
+    Cheap (a 256-pixel thumbnail), so that only such images pay for OCR; photos of events,
+    banners and screens fail at least one of the three tests.
+    """
+    from PIL import ImageStat
+
+    small = img.copy()  # type: ignore[attr-defined]
+    small.thumbnail((256, 256))  # smaller averages thin text strokes away
+    gray = small.convert("L")
+    hist = gray.histogram()
+    total = max(1, sum(hist))
+    white = sum(hist[215:]) / total
+    ink = sum(hist[:200]) / total
+    saturation = ImageStat.Stat(small.convert("HSV")).mean[1]
+    return white >= 0.6 and 0.001 <= ink <= 0.3 and saturation < 30
+
+
+def _ocr_page(img: object, facts: FileFacts, year: int | None) -> None:
+    """Read a page image with Tesseract: its own date and signature marks beat EXIF/name."""
+    from auditor.inspect.ocr import ocr_image
+    from auditor.inspect.signatures import analyse, decide
+    from auditor.inspect.text import apply_text, clean_lines
+
+    weak = (facts.date, facts.date_source)
+    try:
+        text, notes = ocr_image(img.convert("L"))  # type: ignore[attr-defined]
+    except Exception as exc:  # tesseract missing or failing: keep what EXIF/name said
+        facts.notes.append(t("inspect.note_ocr_failed", reason=f"{type(exc).__name__}: {str(exc)[:80]}"))
+        return
+    facts.notes.extend(notes)
+    facts.notes.append(t("inspect.note_ocr", pages=1))
+    facts.scanned = True
+    lines = clean_lines(text)
+    apply_text(facts, lines, year)
+    if facts.date is None and weak[0] is not None:
+        facts.date, facts.date_source = weak
+    verdict = decide(analyse(lines), scanned=True)
+    facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
+    facts.notes.extend(t(k) for k in verdict.notes)
+
+
+def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     named = date_in_name(path.stem, year)
     if named:  # kept even when the pixels cannot be read
         facts.date, facts.date_source = named.isoformat(), "filename"
@@ -54,6 +98,11 @@ def read_image(path: Path, facts: FileFacts, year: int | None) -> None:
                 if taken:
                     facts.date, facts.date_source = taken.date().isoformat(), "exif"
                 facts.pages = getattr(img, "n_frames", 1)
+                # Before the hash, which decodes a JPEG small and grey (draft mode).
+                paper = bool(limits and limits.ocr) and looks_like_paper(img)
+                if paper:
+                    img.load()
+                    page = img.copy()
                 facts.phash = _phash(img)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise BadDocument("inspect.image_bomb", pixels="> 90") from exc
@@ -61,8 +110,11 @@ def read_image(path: Path, facts: FileFacts, year: int | None) -> None:
             raise BadDocument("inspect.image_not_image", reason="format tidak dikenal") from exc
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
             raise BadDocument("inspect.image_not_image", reason=str(exc)[:80]) from exc
-    # A photo carries no signature, but a photographed letter might: it cannot be told.
+    # A photo carries no signature, but a photographed letter might: it cannot be told
+    # unless it is a page and OCR shows a "ttd." copy or an electronic-signature footer.
     facts.signed = None
+    if paper:
+        _ocr_page(page, facts, year)
 
 
 def _phash(img: object) -> str:

@@ -112,7 +112,7 @@ def _read(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> Non
     elif facts.format == "image":
         from auditor.inspect.image import read_image
 
-        read_image(path, facts, year)
+        read_image(path, facts, year, limits)
     else:
         from auditor.inspect.other import read_other
 
