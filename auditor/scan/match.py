@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from auditor.rules.model import Part, Rule
 from auditor.scan import names
@@ -126,21 +127,23 @@ class RuleIndex:
         return None
 
 
-def _words_for(part: Part, table: dict[str, tuple[str, ...]], own: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=1024)
+def _words_for(part: Part, text_words: bool) -> tuple[str, ...]:
+    """The words that identify ``part`` (its own, then its kind's), normalised once."""
+    own = part.text_words if text_words else part.name_words
+    table = KIND_TEXT_WORDS if text_words else KIND_NAME_WORDS
     out = [names.words(w) for w in own]
     out.extend(table.get(part.kind, ()))
-    return [w for w in dict.fromkeys(out) if w]
+    return tuple(w for w in dict.fromkeys(out) if w)
 
 
-def _earliest(text: str, parts: Iterable[Part], table: dict[str, tuple[str, ...]],
-              text_words: bool) -> Part | None:
+def _earliest(text: str, parts: Iterable[Part], text_words: bool) -> Part | None:
     """The part whose word comes first in ``text`` (ties: the longer word)."""
     best: tuple[int, int] | None = None
     chosen: Part | None = None
     padded = f" {text} "
     for part in parts:
-        own = part.text_words if text_words else part.name_words
-        for word in _words_for(part, table, own):
+        for word in _words_for(part, text_words):
             pos = padded.find(f" {word} ")
             if pos < 0:
                 continue
@@ -164,12 +167,12 @@ def part_by_name(rule: Rule, file_name: str, subfolders: tuple[str, ...] = ()) -
     """The part a file is by its name (then its sub-folders' names), or None."""
     fmt = format_of(file_name)
     candidates = [p for p in rule.parts if _accepts(p, fmt)] or list(rule.parts)
-    part = _earliest(names.name_words(file_name), candidates, KIND_NAME_WORDS, False)
+    part = _earliest(names.name_words(file_name), candidates, False)
     for segment in reversed(subfolders):
         if part is not None:
             break
         if names.month_of_folder(segment) is None:
-            part = _earliest(names.name_words(segment), candidates, KIND_NAME_WORDS, False)
+            part = _earliest(names.name_words(segment), candidates, False)
     if part is not None:
         return part
     if fmt == "image":
@@ -183,7 +186,7 @@ def part_by_name(rule: Rule, file_name: str, subfolders: tuple[str, ...] = ()) -
 def part_by_text(rule: Rule, title: str | None, text_head: str) -> Part | None:
     """The part a document is by its heading, then by its first lines."""
     for text in (title or "", text_head[:600]):
-        part = _earliest(names.words(text), rule.parts, KIND_TEXT_WORDS, True)
+        part = _earliest(names.words(text), rule.parts, True)
         if part is not None:
             return part
     return None

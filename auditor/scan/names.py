@@ -8,6 +8,7 @@ rule's folder even when the words after it were changed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SEPARATORS = re.compile(r"[\s_\-.,;()\[\]{}+&'\"]+")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
@@ -77,6 +78,7 @@ def segment_key(segment: str) -> str:
     return _ROMAN_WORD.sub("", text) if " " in text else text
 
 
+@lru_cache(maxsize=4096)
 def month_of_folder(segment: str) -> int | None:
     """'05 Mei', '2022-05', 'Mei', 'Bulan 5', 'Mei 2022', '05' -> 5; None when not a month."""
     tokens = words(segment).split()

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 # Exact names (lowercase) of files that are never evidence.
 NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -38,9 +39,8 @@ def is_noise_dir(name: str) -> bool:
                                               "@eadir", "#recycle", "lost+found")
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One file of the tree."""
+class Entry(NamedTuple):
+    """One file of the tree (a tuple: cheap to make ten thousand times)."""
 
     relpath: str  # relative to the root, '/'-separated
     abspath: str  # the path as walked (may pass through an in-root link)
@@ -50,6 +50,9 @@ class Entry:
     @property
     def path(self) -> Path:
         return Path(self.abspath)
+
+
+_BY_NAME = attrgetter("name")
 
 
 def _inside(real: str, root_real: str) -> bool:
@@ -73,7 +76,7 @@ def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -
         dir_path, rel = stack.pop()
         try:
             with os.scandir(dir_path) as it:
-                entries = sorted(it, key=lambda e: e.name)
+                entries = sorted(it, key=_BY_NAME)
         except OSError as exc:
             if on_problem:
                 on_problem(rel or ".", exc)
