@@ -14,7 +14,7 @@ import jsonschema
 import yaml
 
 from auditor.errors import ConfigError
-from auditor.i18n import t
+from auditor.i18n import SAFE_LOADER, t
 
 Location = tuple[str | int, ...]
 
@@ -43,10 +43,6 @@ def dotted(location: Location) -> str:
     for part in location:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(top)"
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    pass
 
 
 def _walk(node: yaml.Node, loc: Location, lines: dict[Location, int], path: Path) -> None:
@@ -79,8 +75,8 @@ def load_yaml(path: Path) -> LoadedYaml:
     except OSError as exc:
         raise ConfigError(t("yaml.unreadable", path=path, reason=exc.strerror or exc)) from None
     try:
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
+        node = yaml.compose(text, Loader=SAFE_LOADER)  # duplicate keys are caught in _walk
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

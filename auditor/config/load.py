@@ -21,7 +21,7 @@ from auditor.config.model import (
     WatchSettings,
 )
 from auditor.errors import ConfigError
-from auditor.i18n import t, use_config_language
+from auditor.i18n import SAFE_LOADER, t, use_config_language
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
 DEFAULT_NAMES = ("config.yaml", "zi-auditor.yaml")
@@ -31,7 +31,7 @@ SEED_RULES = Path(__file__).resolve().parents[2] / "rules" / "kpu-karanganyar-20
 @cache
 def schema() -> dict[str, Any]:
     text = resources.files("auditor.config").joinpath("schema.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def find_config(explicit: str | os.PathLike[str] | None) -> Path:

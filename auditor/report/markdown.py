@@ -8,14 +8,15 @@ from auditor.report import labels
 from auditor.report.base import ReportFormat
 from auditor.report.view import ReportView, TeamView, build_view
 
-_ESCAPES = {"\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;", "*": "\\*",
-            "_": "\\_", "[": "\\[", "]": "\\]", "#": "\\#", "&": "&amp;"}
+_ESCAPES = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "`": "\\`", "<": "&lt;", ">": "&gt;", "*": "\\*",
+    "_": "\\_", "[": "\\[", "]": "\\]", "#": "\\#", "&": "&amp;"})
 
 
 def md(text: object) -> str:
     """Untrusted text (a file name, a document's words) made inert in Markdown, on one line."""
     value = " ".join(str(text).split())
-    return "".join(_ESCAPES.get(ch, ch) for ch in value)
+    return value.translate(_ESCAPES)
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from auditor.errors import ConfigError
-from auditor.i18n import t
+from auditor.i18n import SAFE_LOADER, t
 from auditor.rules.kinds import KIND_DEFAULTS, KindDefaults
 from auditor.rules.model import KINDS, Part, Rule, RuleSet
 from auditor.rules.patterns import pattern_problem
@@ -28,7 +28,7 @@ _BAD_FOLDER = re.compile(r'[\\:*?"<>|\x00-\x1f]')
 @cache
 def schema() -> dict[str, Any]:
     text = resources.files("auditor.rules").joinpath("schema.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=SAFE_LOADER)
 
 
 def load_rules(path: str | os.PathLike[str]) -> RuleSet:
