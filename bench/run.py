@@ -1,17 +1,26 @@
 #!/usr/bin/env python3
-"""Scan figures (shared/benchmarks.md): cold files/s, warm whole-process seconds, warm
-walk ÷ `find`, one-change rescan seconds, peak RSS of the largest process. One run, one
-machine; ratios are measured in the same run because shared machines are noisy.
+"""All speed figures of shared/benchmarks.md in one run, on generated ZI-shaped trees.
 
-    .venv/bin/python bench/make_tree.py --files 1000
-    .venv/bin/python bench/run.py --tree /tmp/zi-bench-1000 [--workers 2] [--repeat 3]
+For each size (default 1 000 and 10 000 files) it generates the tree with
+``bench/make_tree.py`` (fixed seed, outside the repository; kept between runs under
+``--trees``), then measures: cold scan files/s, warm scan whole-process seconds, warm walk
+(walk + stat + state look-up) ÷ ``find ROOT -type f``, one-change rescan seconds, watch
+latency (one new file until the report on disk shows it), peak RSS of the largest process,
+and the per-file inspection cost ÷ bare pypdf / python-docx extraction of the same files of
+the tree. Ratios are taken within the same run: the machines are shared and noisy.
+
+    .venv/bin/python bench/run.py                       # 1 000 and 10 000 files
+    .venv/bin/python bench/run.py --sizes 1000 --repeat 3
+    .venv/bin/python bench/run.py --tree /some/existing/tree
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
+import random
 import resource
 import shutil
 import statistics
@@ -19,11 +28,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 ZI = [sys.executable, "-m", "auditor"]
+RULES = REPO / "rules" / "kpu-karanganyar-2022.yaml"
+
+
+@dataclass
+class Figures:
+    tree: Path
+    files: int
+    cold_s: float = 0.0
+    warm_s: float = 0.0
+    walk_ms: float = 0.0
+    find_ms: float = 0.0
+    stat_find_ms: float = 0.0
+    change_s: float = 0.0
+    watch_s: float | None = None
+    watch_debounce: float = 0.5
+    peak_mb: float = 0.0
+    inspect: dict[str, tuple[float, float, int]] = field(default_factory=dict)
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
@@ -34,7 +61,7 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
 
 
 def learn_changes(root: Path, state_dir: Path) -> float:
-    """In-process: walk + stat + one state query, and compare, as a warm scan does."""
+    """In-process: walk + stat + the state look-up, and the comparison a warm scan makes."""
     from auditor.audit.state import open_state
     from auditor.scan.walk import walk
 
@@ -49,55 +76,190 @@ def learn_changes(root: Path, state_dir: Path) -> float:
     return elapsed
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tree", type=Path, required=True)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    root = args.tree.resolve()
-    work = Path(tempfile.mkdtemp(prefix="zi-bench-run-"))
+def ensure_tree(trees: Path, size: int) -> Path:
+    """The generated tree of ``size`` files, made once and reused (fixed seed)."""
+    from bench.make_tree import build
+
+    out = trees / f"zi-bench-{size}"
+    marker = trees / f"zi-bench-{size}.complete"  # beside the tree: `find` must not count it
+    if not marker.exists():
+        print(f"generating {out} ({size} files)…", file=sys.stderr)
+        build(out, size)
+        marker.write_text("ok\n")
+    return out
+
+
+def write_config(work: Path, root: Path, workers: int, debounce: float) -> Path:
     config = work / "config.yaml"
     config.write_text(
-        f"evidence_root: {root}\nrules: [{REPO / 'rules' / 'kpu-karanganyar-2022.yaml'}]\n"
-        f"year: 2022\nreports_dir: {work / 'reports'}\nstate_dir: {work / 'state'}\n"
-        f"inspect: {{workers: {args.workers}}}\n", encoding="utf-8")
-    scan = [*ZI, "scan", "--config", str(config), "--month", "6", "--year", "2022", "--quiet"]
-    files = sum(1 for _ in subprocess.run(["find", str(root), "-type", "f"], capture_output=True,
-                                          text=True, check=True).stdout.splitlines())
+        f"evidence_root: {root}\nrules: [{RULES}]\nyear: 2022\n"
+        f"reports_dir: {work / 'reports'}\nstate_dir: {work / 'state'}\n"
+        f"inspect: {{workers: {workers}}}\n"
+        f"watch: {{polling: false, debounce_seconds: {debounce}}}\n", encoding="utf-8")
+    return config
 
-    cold = timed(scan)
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    warm = statistics.median(timed(scan) for _ in range(args.repeat))
-    walks, finds, stat_finds = [], [], []
-    for _ in range(max(5, args.repeat)):
-        walks.append(learn_changes(root, work / "state"))
-        finds.append(timed(["find", str(root), "-type", "f"]))
-        stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
-    walk_s, find_s = statistics.median(walks), statistics.median(finds)
-    stat_find_s = statistics.median(stat_finds)
-    sample = next(root.rglob("DH_rakor_*.docx"))
-    changes = []
-    for i in range(args.repeat):
-        new = sample.with_name(f"DH_rakor_baru_{i}.docx")
+
+def watch_latency(config: Path, work: Path, sample: Path, debounce: float) -> float | None:
+    """Seconds from one new file to a report on disk that lists it, with `watch` running."""
+    proc = subprocess.Popen([*ZI, "watch", "--config", str(config), "--native", "--no-log-file"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    try:
+        time.sleep(3.0)  # the observer is up and any start-up audit is done
+        new = sample.with_name(f"DH_watch_{os.getpid()}.docx")
+        start = time.perf_counter()
         shutil.copyfile(sample, new)
-        changes.append(timed(scan))
-        new.unlink()
-    change = statistics.median(changes)
-    shutil.rmtree(work)
+        try:
+            while time.perf_counter() - start < 60:
+                for report in (work / "reports").glob("*/gap-report.json"):
+                    try:
+                        if new.name in report.read_text(encoding="utf-8"):
+                            return time.perf_counter() - start
+                    except OSError:
+                        pass
+                time.sleep(0.05)
+            return None
+        finally:
+            new.unlink()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
-    import pypdf
 
-    print(f"machine: {os.cpu_count()} cores, {platform.platform()}, Python {platform.python_version()}, "
-          f"pypdf {pypdf.__version__}")
-    print(f"tree: {root} ({files} files incl. noise), workers {args.workers}")
-    print(f"cold scan: {cold:.1f} s = {files / cold:.0f} files/s")
-    print(f"warm scan, whole process: {warm:.2f} s")
-    print(f"warm scan, walk+stat+state: {walk_s * 1000:.0f} ms; find: {find_s * 1000:.0f} ms; "
-          f"ratio {walk_s / find_s:.2f}x; find printing size+mtime (stats like we do): "
-          f"{stat_find_s * 1000:.0f} ms, ratio {walk_s / stat_find_s:.2f}x")
-    print(f"one change, whole process: {change:.2f} s")
-    print(f"peak RSS (largest process, cold scan): {peak_mb:.0f} MB")
+def inspect_cost(root: Path, per_kind: int, seed: int = 7) -> dict[str, tuple[float, float, int]]:
+    """Per-file ``inspect_file`` time ÷ bare extraction of the same files of the tree."""
+    from pypdf import PdfReader
+
+    from auditor.inspect.run import inspect_file
+
+    def bare_pdf(path: Path) -> None:
+        for page in PdfReader(path).pages:
+            page.extract_text()
+
+    def bare_docx(path: Path) -> None:
+        import docx
+
+        d = docx.Document(str(path))
+        _ = [p.text for p in d.paragraphs]
+        _ = [c.text for t in d.tables for r in t.rows for c in r.cells]
+
+    rng = random.Random(seed)
+    out: dict[str, tuple[float, float, int]] = {}
+    for kind, suffix, bare in (("pdf", ".pdf", bare_pdf), ("docx", ".docx", bare_docx)):
+        files = sorted(p for p in root.rglob(f"*{suffix}") if not p.name.startswith(("~$", ".")))
+        files = [p for p in files if not p.name.startswith("scan")]  # OCR is its own figure
+        files = rng.sample(files, min(per_kind, len(files)))
+        if not files:
+            continue
+        inspect_file(files[0], year=2022)
+        bare(files[0])  # warm the imports of both sides
+        ins, raw = [], []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for f in files:
+                inspect_file(f, year=2022)
+            ins.append((time.perf_counter() - t0) / len(files))
+            t0 = time.perf_counter()
+            for f in files:
+                bare(f)
+            raw.append((time.perf_counter() - t0) / len(files))
+        out[kind] = (statistics.median(ins), statistics.median(raw), len(files))
+    return out
+
+
+def measure(root: Path, workers: int, repeat: int, per_kind: int, debounce: float) -> Figures:
+    work = Path(tempfile.mkdtemp(prefix="zi-bench-run-"))
+    config = write_config(work, root, workers, debounce)
+    scan = [*ZI, "scan", "--config", str(config), "--month", "6", "--year", "2022", "--quiet"]
+    listing = subprocess.run(["find", str(root), "-type", "f"], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    fig = Figures(tree=root, files=len(listing), watch_debounce=debounce)
+    try:
+        fig.cold_s = timed(scan)
+        fig.peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        fig.warm_s = statistics.median(timed(scan) for _ in range(repeat))
+        walks, finds, stat_finds = [], [], []
+        for _ in range(max(5, repeat)):
+            walks.append(learn_changes(root, work / "state"))
+            finds.append(timed(["find", str(root), "-type", "f"]))
+            stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
+        fig.walk_ms = statistics.median(walks) * 1000
+        fig.find_ms = statistics.median(finds) * 1000
+        fig.stat_find_ms = statistics.median(stat_finds) * 1000
+        sample = next(root.rglob("DH_rakor_*.docx"))
+        changes = []
+        for i in range(repeat):
+            new = sample.with_name(f"DH_rakor_baru_{i}.docx")
+            shutil.copyfile(sample, new)
+            changes.append(timed(scan))
+            new.unlink()
+        fig.change_s = statistics.median(changes)
+        timed(scan)  # forget the removed copies before watching
+        fig.watch_s = watch_latency(config, work, sample, debounce)
+        fig.inspect = inspect_cost(root, per_kind)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return fig
+
+
+def machine() -> str:
+    from importlib.metadata import version
+
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    libs = ", ".join(f"{name} {version(name)}" for name in ("pypdf", "pypdfium2", "python-docx"))
+    return (f"{os.cpu_count()} cores, {mem:.0f} GiB, {platform.platform()}, "
+            f"Python {platform.python_version()}, {libs}")
+
+
+def report(figs: list[Figures]) -> str:
+    def cell(fn) -> str:  # noqa: ANN001
+        return " | ".join(fn(f) for f in figs)
+
+    heads = " | ".join(f"{f.files} files" for f in figs)
+    rows = [
+        ("cold scan (≥ 40 files/s)", cell(lambda f: f"{f.files / f.cold_s:.0f} files/s ({f.cold_s:.1f} s)")),
+        ("warm scan, whole process (≤ 2 s @ 10 k)", cell(lambda f: f"{f.warm_s:.2f} s")),
+        ("warm walk+stat+state ÷ find (≤ 3×)",
+         cell(lambda f: f"{f.walk_ms:.0f} ms ÷ {f.find_ms:.0f} ms = {f.walk_ms / f.find_ms:.1f}×")),
+        ("  same ÷ find -printf size+mtime",
+         cell(lambda f: f"{f.walk_ms / f.stat_find_ms:.1f}×")),
+        ("one new file, whole process (< 2 s)", cell(lambda f: f"{f.change_s:.2f} s")),
+        ("watch: new file → report (< 2 s + debounce)",
+         cell(lambda f: "not seen in 60 s" if f.watch_s is None
+              else f"{f.watch_s:.2f} s (debounce {f.watch_debounce:g} s)")),
+        ("peak RSS, cold scan (< 300 MB)", cell(lambda f: f"{f.peak_mb:.0f} MB")),
+    ]
+    for kind, label in (("pdf", "inspect ÷ bare pypdf (≤ 1.5×)"),
+                        ("docx", "inspect ÷ bare python-docx (≤ 1.5×)")):
+        rows.append((label, cell(lambda f, k=kind: "–" if k not in f.inspect else
+                                 f"{f.inspect[k][0] * 1000:.1f} ÷ {f.inspect[k][1] * 1000:.1f} ms = "
+                                 f"{f.inspect[k][0] / f.inspect[k][1]:.2f}× (n={f.inspect[k][2]})")))
+    lines = [f"machine: {machine()}", f"date: {time.strftime('%Y-%m-%d')}", "",
+             f"| figure | {heads} |", "|---" * (len(figs) + 1) + "|"]
+    lines += [f"| {name} | {value} |" for name, value in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--tree", type=Path, help="measure this existing tree instead")
+    parser.add_argument("--trees", type=Path, default=Path(tempfile.gettempdir()),
+                        help="where generated trees are kept (outside the repository)")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--per-kind", type=int, default=60,
+                        help="PDF and DOCX files of the tree for the inspect-cost ratio")
+    parser.add_argument("--debounce", type=float, default=0.5)
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    if args.trees.resolve().is_relative_to(REPO):
+        parser.error("trees go outside the repository")
+    roots = [args.tree.resolve()] if args.tree else [ensure_tree(args.trees, n) for n in args.sizes]
+    figs = [measure(r, args.workers, args.repeat, args.per_kind, args.debounce) for r in roots]
+    print(report(figs))
+    if args.json:
+        args.json.write_text(json.dumps([{**f.__dict__, "tree": str(f.tree)} for f in figs],
+                                        indent=2), encoding="utf-8")
     return 0
 
 
