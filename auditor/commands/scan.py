@@ -74,9 +74,15 @@ def _scan(args: argparse.Namespace) -> int:
                            files_inspected=outcome.files_inspected,
                            report_dir=outcome.report_dir))
     if args.email:  # after a root problem: an alert to the coordinator only
+        from auditor.commands.email import print_delivery
         from auditor.deliver.send import deliver_after_scan
+        from auditor.run.job import log_run, setup_logging
 
-        deliver_after_scan(config, outcome, lang)
+        setup_logging(config)  # the cron run leaves the same log line as `serve`
+        delivery = deliver_after_scan(config, outcome, lang)
+        log_run(config, outcome, delivery, lang)
+        if not args.quiet:
+            print_delivery(delivery, lang)
     if outcome.root_problem:
         return int(ExitCode.ROOT_UNAVAILABLE)
     if args.fail_on_gaps and outcome.gaps:

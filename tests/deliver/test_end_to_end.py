@@ -145,6 +145,9 @@ def test_scan_email_command_on_an_unmounted_share(office, smtp_server, capsys) -
     assert main(args) == 0
     received = len(smtp_server.recorder.messages)
     assert received == 3
+    # the cron run leaves the same one-line log as `serve`, in the state folder
+    log = (office.state_dir / "logs" / "zi-auditor.log").read_text(encoding="utf-8")
+    assert "surel terkirim 3" in log
     shutil.rmtree(office.evidence_root)
     assert main(args) == 3
     new = smtp_server.recorder.messages[received:]
