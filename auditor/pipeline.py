@@ -29,7 +29,7 @@ from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
 from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
-from auditor.scan.walk import Entry, walk
+from auditor.scan.walk import Entry, problem_text, walk
 
 BATCH = 50  # facts committed per transaction while inspecting
 
@@ -119,7 +119,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
         root = config.evidence_root
         walk_problems: list[dict[str, str]] = []
         entries = list(walk(root, lambda rel, exc: walk_problems.append(
-            {"path": rel, "error": exc.strerror or str(exc)})))
+            {"path": rel, "error": problem_text(exc, lang)})))
         with open_state(config.state_dir) as state:
             problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang)
             if problem:
@@ -134,6 +134,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
             matched = [(e, m) for e in entries if (m := index.match(e.relpath)) is not None]
             facts, inspected = _facts(config, state, matched, options)
             report = _audit(config, ruleset, period, matched, facts, lang, tz)
+            _unwalked(report.verdicts, index, walk_problems, lang)
             report.errors = walk_problems + [{"path": p, "error": f.error}
                                              for p, f in sorted(facts.items()) if f.error]
             state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
@@ -288,6 +289,25 @@ def _audit(config: Config, ruleset, period: judge.Period,  # noqa: ANN001 - Rule
         evidence_root=str(config.evidence_root), language=lang, office=ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
         rules=[r.to_json() for r in ruleset.rules])
+
+
+def _unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str, str]],
+              lang: str) -> None:
+    """A rule whose folder could not be read whole (no permission, a link out of the root, a
+    folder gone mid-scan) is not "missing": what is there cannot be told, so review it."""
+    by_rule: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for problem in problems:
+        path = problem["path"]
+        match = index.match(f"{path}/-")  # the problem is the rule's folder or lies inside it
+        hit = {match.rule.id} if match else set()
+        hit.update(r.id for r in index.rules if r.folder.startswith(f"{path}/"))  # above it
+        for rule_id in hit:
+            by_rule[rule_id].append(problem)
+    for verdict in verdicts:
+        if verdict.rule_id in by_rule and verdict.status in ("missing", "incomplete"):
+            verdict.status = "needs_review"
+            verdict.problems.extend(t("audit.unwalked", lang, path=p["path"], error=p["error"])
+                                    for p in by_rule[verdict.rule_id])
 
 
 def _count(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:

@@ -56,6 +56,7 @@ def _handle(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from auditor.errors import UserError
+    from auditor.fsnames import shown as printable
     from auditor.i18n import t
     from auditor.inspect.facts import Limits
     from auditor.inspect.run import inspect_paths
@@ -67,7 +68,8 @@ def _handle(args: argparse.Namespace) -> int:
             raise UserError(t("inspect.cli_bad_number", option=option, got=value))
     limits = Limits(timeout_seconds=args.timeout, max_bytes=int(args.max_mb * 1024 * 1024), ocr=not args.no_ocr)
     paths = _expand(args.paths)
-    shown = dict(zip((Path(p) for p in paths), paths, strict=True))
+    # as given, except bytes that are not UTF-8 (\xNN): the output stays valid JSON text
+    shown = dict(zip((Path(p) for p in paths), map(printable, paths), strict=True))
     results = inspect_paths([Path(p) for p in paths], limits=limits, year=args.year,
                             workers=args.workers, display=lambda p: shown.get(p, str(p)))
     if args.json:

@@ -81,6 +81,7 @@ def _picture_signer(page: Any, textpage: Any, images: list[tuple[float, float, f
 
 
 def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> None:
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     with open(path, "rb") as fh:
@@ -126,6 +127,8 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
             facts.notes.append(t("inspect.note_ocr_off"))
         digital = _digital(data, pdf, pdfium_c, year)
         meta = pdf.get_metadata_dict()
+    except pdfium.PdfiumError as exc:  # a page that will not load: a broken page tree
+        raise BadDocument("inspect.pdf_corrupt", reason=str(exc)[:80]) from exc
     finally:
         pdf.close()
     facts.scanned = scanned

@@ -12,6 +12,7 @@ import stat
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from auditor.fsnames import shown
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
@@ -43,7 +44,7 @@ def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
         facts.error = t("inspect.not_a_file")
     elif facts.format != "other" and st.st_size > limits.max_bytes:
         facts.error = t("inspect.too_large", size_mb=_mb(st.st_size), limit_mb=_mb(limits.max_bytes))
-    elif st.st_size == 0 and facts.format != "other":
+    elif st.st_size == 0:  # any format: an empty "SK 10 Mei.doc" must not pass on its name
         facts.error = t("inspect.empty")
     return facts
 
@@ -78,6 +79,8 @@ def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits 
         _failed(facts, t("inspect.unreadable", reason="struktur terlalu dalam"))
     except Exception as exc:  # a reader's surprise must not stop the other files
         _failed(facts, t("inspect.unreadable", reason=f"{type(exc).__name__}: {str(exc)[:100]}"))
+    if facts.title:  # readers of photos and other files take it from the name: make it text
+        facts.title = shown(facts.title)
     return facts
 
 

@@ -8,12 +8,16 @@ mount) is walked once. Noise that office machines leave on shared drives is skip
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Callable, Iterator
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
+
+from auditor.fsnames import shown
+from auditor.i18n import t
 
 # Exact names (lowercase) of files that are never evidence.
 NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -55,6 +59,26 @@ class Entry(NamedTuple):
 _BY_NAME = attrgetter("name")
 
 
+class OutsideRoot(OSError):
+    """A symbolic link whose target lies outside the evidence root: not followed."""
+
+
+def problem_text(exc: OSError, lang: str | None = None) -> str:
+    """Why a file or folder could not be walked, in the user's words."""
+    if isinstance(exc, OutsideRoot):
+        return t("scan.link_outside", lang)
+    key = _PROBLEM_KEYS.get(exc.errno or 0)
+    if key:
+        return t(key, lang)
+    return t("scan.os_error", lang, reason=exc.strerror or type(exc).__name__)
+
+
+_PROBLEM_KEYS = {errno.EACCES: "scan.no_permission", errno.EPERM: "scan.no_permission",
+                 errno.ELOOP: "scan.link_loop", errno.ENOENT: "scan.vanished",
+                 errno.ENOTDIR: "scan.not_a_folder", errno.EIO: "scan.io_error",
+                 errno.ESTALE: "scan.io_error", errno.EHOSTDOWN: "scan.io_error"}
+
+
 def _inside(real: str, root_real: str) -> bool:
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
@@ -62,8 +86,9 @@ def _inside(real: str, root_real: str) -> bool:
 def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -> Iterator[Entry]:
     """Yield every evidence file under ``root`` in a stable order (sorted per folder).
 
-    ``on_problem(relpath, error)`` hears about folders or files that could not be read; the
-    walk goes on without them.
+    ``on_problem(relpath, error)`` hears about folders or files that could not be read, and
+    links that lead out of the root (``OutsideRoot``); the walk goes on without them.
+    ``problem_text(error)`` says why in the user's words.
     """
     root_real = os.path.realpath(root)
     try:
@@ -84,13 +109,14 @@ def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -
         subdirs: list[tuple[str, str]] = []
         for entry in entries:
             name = entry.name
-            entry_rel = f"{rel}/{name}" if rel else name
+            shown_name = shown(name)  # the real name opens the file; this one is text
+            entry_rel = f"{rel}/{shown_name}" if rel else shown_name
             try:
                 is_link = entry.is_symlink()
                 if is_link:
                     real = os.path.realpath(entry.path)
-                    if not _inside(real, root_real):
-                        continue  # never leave the root
+                    if not _inside(real, root_real):  # never leave the root, but say so
+                        raise OutsideRoot(errno.EXDEV, "link outside the evidence root")
                 if entry.is_dir(follow_symlinks=True):
                     if is_noise_dir(name):
                         continue
