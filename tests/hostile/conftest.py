@@ -1,0 +1,39 @@
+"""Fixtures of the hostile-input tests: the hostile office, scanned once by the real CLI."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from hostile_kit import Office, build_office
+
+from auditor.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def _indonesian(monkeypatch: pytest.MonkeyPatch):
+    """Expected messages are built with t() in Indonesian, the language of the reports."""
+    monkeypatch.delenv("ZI_LANG", raising=False)
+    set_language()
+    yield
+    set_language()
+
+
+@dataclass
+class Scanned:
+    office: Office
+    run: subprocess.CompletedProcess[str]
+    report: dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Scanned:
+    """Every hostile case in one tree, audited for the whole of 2022 (report month December).
+
+    The subprocess timeout is the "well under a minute" bound: a hang fails the test."""
+    office = build_office(tmp_path_factory.mktemp("hostile"))
+    run = office.scan("--month", "12", "--year", "2022", timeout=60)
+    assert run.returncode == 0, run.stderr
+    return Scanned(office, run, office.report())
