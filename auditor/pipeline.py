@@ -86,11 +86,14 @@ def _inside(child: Path, parent: Path) -> bool:
 
 
 def _root_problem(root: Path, entries: list[Entry], state: State | None, max_loss: float,
-                  lang: str) -> str | None:
+                  lang: str, walk_problems: Sequence[dict[str, str]] = ()) -> str | None:
     if not root.exists():
         return t("audit.root_missing", lang, root=root)
     if not root.is_dir():
         return t("audit.root_not_dir", lang, root=root)
+    unread = [p["error"] for p in walk_problems if p["path"] == "."]
+    if unread:  # not "empty": the folder is there, the audit may not look inside
+        return t("audit.root_unreadable", lang, root=root, error=unread[0])
     if not entries:
         return t("audit.root_empty", lang, root=root)
     before = state.last_good_file_count() if state else None
@@ -121,7 +124,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
         entries = list(walk(root, lambda rel, exc: walk_problems.append(
             {"path": rel, "error": problem_text(exc, lang)})))
         with open_state(config.state_dir) as state:
-            problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang)
+            problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang,
+                                    walk_problems)
             if problem:
                 state.record_run(run_at=datetime.now(tz).isoformat(timespec="seconds"),
                                  year=period.year, month=period.month,

@@ -37,7 +37,7 @@ def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
         facts.error = t("inspect.not_found")
         return facts
     except OSError as exc:
-        facts.error = t("inspect.unreadable", reason=exc.strerror or type(exc).__name__)
+        facts.error = t("inspect.unreadable", reason=_os_reason(exc))
         return facts
     facts.size, facts.mtime = st.st_size, st.st_mtime
     if not stat.S_ISREG(st.st_mode):  # a pipe would block a reader forever
@@ -47,6 +47,12 @@ def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
     elif st.st_size == 0:  # any format: an empty "SK 10 Mei.doc" must not pass on its name
         facts.error = t("inspect.empty")
     return facts
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):  # the one a clerk can fix: say it in their words
+        return t("inspect.no_permission")
+    return exc.strerror or type(exc).__name__
 
 
 def _mb(n: int) -> str:
@@ -74,7 +80,7 @@ def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits 
     except MemoryError:
         _failed(facts, t("inspect.unreadable", reason="memori habis"))
     except OSError as exc:
-        _failed(facts, t("inspect.unreadable", reason=exc.strerror or type(exc).__name__))
+        _failed(facts, t("inspect.unreadable", reason=_os_reason(exc)))
     except RecursionError:
         _failed(facts, t("inspect.unreadable", reason="struktur terlalu dalam"))
     except Exception as exc:  # a reader's surprise must not stop the other files
