@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from hostile_kit import Office, build_office
+from hostile_kit import hostile_office
+from office_kit import Office
 
 from auditor.i18n import set_language
 
@@ -33,7 +34,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Scanned:
     """Every hostile case in one tree, audited for the whole of 2022 (report month December).
 
     The subprocess timeout is the "well under a minute" bound: a hang fails the test."""
-    office = build_office(tmp_path_factory.mktemp("hostile"))
+    office = hostile_office(tmp_path_factory.mktemp("hostile"))
     run = office.scan("--month", "12", "--year", "2022", timeout=60)
     assert run.returncode == 0, run.stderr
     return Scanned(office, run, office.report())

@@ -5,43 +5,14 @@ typed on a phone...). Sizes are chosen so the whole tree is built in about a sec
 from __future__ import annotations
 
 import io
-import os
 import struct
 import zipfile
 import zlib
 from pathlib import Path
 
-import docx
+from office_kit import docx_bytes, sk_docx, sk_lines, write_bytes  # noqa: F401 - re-exported
 
 GIB = 1024 ** 3
-
-
-def sk_lines(day: str, signed: bool) -> list[str]:
-    return ["KEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR", "MEMUTUSKAN",
-            f"Ditetapkan di Karanganyar pada tanggal {day}",
-            "KETUA KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR,", "ttd." if signed else "",
-            "TRIASTUTI SURYANDARI"]
-
-
-def docx_bytes(lines: list[str]) -> bytes:
-    document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
-
-
-def write_bytes(path: Path | bytes, data: bytes) -> None:
-    """Write ``data`` at ``path``; a bytes path may hold bytes that are not UTF-8."""
-    raw = os.fsencode(path)
-    fd = os.open(raw, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-
-
-def sk_docx(path: Path | bytes, day: str = "13 Mei 2022", signed: bool = True) -> None:
-    write_bytes(path, docx_bytes(sk_lines(day, signed)))
 
 
 def sk_pdf_bytes(day: str = "13 Mei 2022", signed: bool = True) -> bytes:

@@ -1,23 +1,15 @@
-"""A real office with hostile evidence: the seed ruleset (96 rules, KPU Karanganyar 2022),
-its folder tree made by ``init-tree``, one hostile thing in the folder of one rule, and
-the real CLI run in a subprocess so exit codes, stderr and reports are what a user gets."""
+"""The hostile cases: each one hostile thing, put in the folder of one rule of the seed
+ruleset, with what the report must say of it."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import hostile_files as hf
-
-REPO = Path(__file__).resolve().parents[2]
-SEED_RULES = REPO / "rules" / "kpu-karanganyar-2022.yaml"
-REPORT_FILES = ("gap-report.json", "gap-report.html", "gap-report.md", "gap-report.csv")
+from office_kit import Office, build_office
 
 
 @dataclass(frozen=True)
@@ -89,68 +81,9 @@ def shown_name(filename: str | bytes) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-@dataclass
-class Office:
-    base: Path
-    root: Path
-    config: Path
-    rules: dict[str, Any]  # rule id -> `rules list --json` object
-    outside: Path
-    cases: dict[str, Case] = field(default_factory=dict)
-    env: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def reports(self) -> Path:
-        return self.base / "out" / "reports"
-
-    @property
-    def state(self) -> Path:
-        return self.base / "out" / "state"
-
-    def folder(self, rule_id: str) -> Path:
-        return self.root / self.rules[rule_id]["folder"]
-
-    def relpath(self, case: Case) -> str:
-        return f"{self.rules[case.rule]['folder']}/{shown_name(case.filename)}"
-
-    def zi(self, *args: str, timeout: float = 120, wrap: Sequence[str] = (),
-           driver: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
-        """Run ``zi-auditor ARGS`` (optionally through a driver script or under another user)."""
-        entry = [*driver] if driver else ["-m", "auditor"]
-        return subprocess.run([*wrap, sys.executable, *entry, *args], capture_output=True,
-                              text=True, timeout=timeout, env=self.env, cwd=self.base)
-
-    def scan(self, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
-        return self.zi("scan", "--config", str(self.config), "--quiet", *args, **kwargs)
-
-    def report(self, month: str = "2022-12") -> dict[str, Any]:
-        return json.loads((self.reports / month / "gap-report.json").read_text(encoding="utf-8"))
-
-
-def cli_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("ZI_", "PYTEST"))}
-    env.update(PYTHONPATH=str(REPO), LC_ALL="C.UTF-8", **extra)
-    return env
-
-
-def build_office(base: Path, cases: Sequence[Case] = CASES, *, timeout: float = 3,
-                 workers: int = 2, extra_config: str = "") -> Office:
-    """Config, rules and tree under ``base``; the hostile ``cases`` put in their folders."""
-    base.mkdir(parents=True, exist_ok=True)
-    rules_file = base / "rules.yaml"
-    rules_file.write_bytes(SEED_RULES.read_bytes())
-    config = base / "config.yaml"
-    config.write_text(
-        "evidence_root: bukti\nrules: [rules.yaml]\nyear: 2022\nreports_dir: out/reports\n"
-        f"state_dir: out/state\ninspect: {{workers: {workers}, timeout_seconds: {timeout}}}\n"
-        + extra_config, encoding="utf-8")
-    office = Office(base, base / "bukti", config, {}, base / "di-luar-bukti", env=cli_env())
-    listed = office.zi("rules", "list", "--json", "--rules", str(rules_file))
-    assert listed.returncode == 0, listed.stderr
-    office.rules = {r["id"]: r for r in json.loads(listed.stdout)}
-    made = office.zi("init-tree", str(office.root), "--rules", str(rules_file))
-    assert made.returncode == 0, made.stderr
-    office.outside.mkdir()
+def hostile_office(base: Path, cases: Sequence[Case] = CASES, **options: object) -> Office:
+    """The seed office under ``base`` with the hostile ``cases`` put in their folders."""
+    office = build_office(base, **options)  # type: ignore[arg-type]
     secret = office.outside / "SK SOP Penanganan Hoax.docx"
     hf.sk_docx(secret, "20 Februari 2022", signed=True)
     for case in cases:
@@ -164,3 +97,8 @@ def build_office(base: Path, cases: Sequence[Case] = CASES, *, timeout: float = 
     # A folder that links to its own parent: a loop the walk must leave after one round.
     os.symlink("..", office.folder("VI.2.3") / "semua")
     return office
+
+
+def relpath(office: Office, case: Case) -> str:
+    """How the report names the case's file."""
+    return f"{office.rules[case.rule]['folder']}/{shown_name(case.filename)}"

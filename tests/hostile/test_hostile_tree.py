@@ -10,7 +10,8 @@ import os
 
 import lxml.html
 import pytest
-from hostile_kit import CASES, LONG_NAME, REPORT_FILES, Case
+from hostile_kit import CASES, LONG_NAME, Case, relpath
+from office_kit import REPORT_FILES
 
 from auditor.i18n import t
 
@@ -40,17 +41,17 @@ def test_the_scan_finishes_and_writes_every_report(hostile) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_each_hostile_file_is_named_with_a_plain_reason(hostile, case: Case) -> None:
-    relpath = hostile.office.relpath(case)
+    path = relpath(hostile.office, case)
     errors = {e["path"]: e["error"] for e in hostile.report["errors"]}
     if case.error is None:  # a readable document with a hostile name: judged like any other
-        assert relpath not in errors
+        assert path not in errors
     else:
-        assert plain(errors[relpath]), errors[relpath]
-        assert errors[relpath].startswith(t(case.error).split("{")[0]), errors[relpath]
-    [verdict] = verdicts_naming(hostile.report, relpath)
+        assert plain(errors[path]), errors[path]
+        assert errors[path].startswith(t(case.error).split("{")[0]), errors[path]
+    [verdict] = verdicts_naming(hostile.report, path)
     assert verdict["rule_id"] == case.rule
     assert verdict["status"] == case.status
-    assert any(relpath in p for p in verdict["problems"]), verdict["problems"]
+    assert any(path in p for p in verdict["problems"]), verdict["problems"]
 
 
 def test_no_month_is_complete_on_hostile_files(hostile) -> None:
@@ -61,7 +62,7 @@ def test_no_month_is_complete_on_hostile_files(hostile) -> None:
 
 def test_an_empty_file_does_not_pass_on_the_date_in_its_name(hostile) -> None:
     case = hostile.office.cases["empty_doc"]
-    [verdict] = verdicts_naming(hostile.report, hostile.office.relpath(case))
+    [verdict] = verdicts_naming(hostile.report, relpath(hostile.office, case))
     assert verdict["status"] == "needs_review" and verdict["files"][0]["date"] is None
 
 
@@ -83,7 +84,7 @@ def test_a_link_out_of_the_root_is_never_read(hostile) -> None:
 
 def test_a_name_with_bytes_that_are_not_utf8_is_shown_escaped(hostile) -> None:
     case = hostile.office.cases["name_bad_utf8"]
-    assert hostile.office.relpath(case).endswith("SK Penempatan CPNS \\xff\\xfe\\xc3(.docx")
+    assert relpath(hostile.office, case).endswith("SK Penempatan CPNS \\xff\\xfe\\xc3(.docx")
     raw = (hostile.office.reports / "2022-12" / "gap-report.json").read_bytes()
     raw.decode("utf-8")  # strict: the report is valid UTF-8
 
@@ -101,7 +102,7 @@ def test_every_format_names_the_hostile_files(hostile) -> None:
     rows = list(csv.DictReader(io.StringIO((folder / "gap-report.csv").read_text("utf-8-sig"))))
     cells = "\n".join(v for row in rows for v in row.values() if v)
     for case in CASES:
-        name = os.path.basename(hostile.office.relpath(case))
+        name = os.path.basename(relpath(hostile.office, case))
         assert " ".join(name.split()) in html, case.name
         assert name in cells, case.name
     assert "&lt;script&gt;" in markdown and "<script>" not in markdown

@@ -1,0 +1,50 @@
+"""Run ``zi-auditor`` with one fault injected at an exact moment, as a real subprocess.
+
+The fault is described by the environment variable FAULT_PLAN (JSON):
+  {"event": "open" | "os.scandir", "path_ends": "...", "action": ..., "target": "..."}
+When the process (or one of its forked inspection workers) raises the Python audit event
+``event`` for a path ending with ``path_ends``, the action happens once:
+  - "delete": remove the file ``target`` (a user deleting evidence mid-scan);
+  - "replace_dir": move the folder ``target`` to ``aside`` and put a file in its place;
+  - "kill": SIGKILL the scan's main process (a power cut, the OOM killer).
+Nothing in zi-auditor is changed: the hook only acts on the file system or the process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import runpy
+import shutil
+import signal
+import sys
+
+PLAN = json.loads(os.environ["FAULT_PLAN"])
+MAIN_PID = os.getpid()
+
+
+def _act() -> None:
+    target = PLAN.get("target", "")
+    if PLAN["action"] == "delete" and os.path.exists(target):
+        os.remove(target)
+    elif PLAN["action"] == "replace_dir" and os.path.isdir(target):
+        shutil.move(target, PLAN["aside"])
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write("bukan folder\n")
+    elif PLAN["action"] == "kill":
+        os.kill(MAIN_PID, signal.SIGKILL)
+
+
+def _hook(event: str, args: tuple) -> None:
+    if event != PLAN["event"] or not args:
+        return
+    path = args[0]
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if isinstance(path, str) and path.endswith(PLAN["path_ends"]):
+        _act()
+
+
+sys.addaudithook(_hook)
+sys.argv = ["zi-auditor", *sys.argv[1:]]
+runpy.run_module("auditor", run_name="__main__", alter_sys=True)
