@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -76,10 +77,18 @@ class MailServer:
             self.controller = None
 
 
-@pytest.fixture
-def smtp_server() -> Iterator[MailServer]:
+@contextmanager
+def running_smtp_server() -> Iterator[MailServer]:
     """A plain SMTP server offering LOGIN/PLAIN auth (no TLS), on a free port of 127.0.0.1."""
     server = MailServer(Recorder(), free_port(), kwargs={"auth_require_tls": False})
     server.start()
-    yield server
-    server.stop()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[MailServer]:
+    with running_smtp_server() as server:
+        yield server

@@ -1,0 +1,134 @@
+"""zi-auditor only reads the evidence: every file and folder of the tree (content, size,
+mode, mtime, link targets) is the same after a night's scan with mail, a watch session and a
+resend; and the audit runs on a tree that nobody may write."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from office_kit import (
+    AS_NOBODY,
+    Office,
+    build_office,
+    fingerprint,
+    give_to_nobody,
+    shared_tmp,
+    sk_docx,
+    write_bytes,
+)
+from smtp_kit import PASSWORD, USER, MailServer, running_smtp_server
+
+MAIL_CONFIG = """teams:
+  - {{name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}}
+  - {{name: Tim Pengawasan, lead: Budi Santoso, email: pengawasan@kpu.example}}
+coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}
+smtp: {{host: 127.0.0.1, port: {port}, security: none, user: {user},
+        password_env: ZI_SMTP_PASSWORD, sender: zi@kpu.example, timeout_seconds: 5}}
+email: {{max_attempts: 1}}
+"""
+
+
+def furnish(office: Office) -> None:
+    """Good, bad and odd evidence: a signed SK, an unsigned one, an empty file, a document
+    that is not a document, a link out of the root, a 4 GiB sparse file."""
+    sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
+    sk_docx(office.folder("V.1.2") / "SK UPG.docx", "10 Januari 2022", signed=False)
+    write_bytes(office.folder("II.1.3") / "Dokumen SOP 10 Juni 2022.doc", b"")
+    write_bytes(office.folder("I.1.2") / "Risalah.docx", b"<html>bukan dokumen</html>")
+    os.symlink(office.outside, office.folder("VI.2.6") / "arsip lama")
+    with open(office.folder("V.1.3") / "Laporan Monitoring.pdf", "wb") as handle:
+        handle.truncate(4 * 1024 ** 3)
+
+
+@pytest.fixture
+def smtp() -> Iterator[MailServer]:
+    with running_smtp_server() as server:
+        yield server
+
+
+@pytest.fixture
+def office(tmp_path: Path, smtp: MailServer) -> Office:
+    office = build_office(tmp_path, extra_config=MAIL_CONFIG.format(port=smtp.port,
+                                                                    user=USER))
+    office.env["ZI_SMTP_PASSWORD"] = PASSWORD
+    furnish(office)
+    return office
+
+
+def _done_lines(office: Office) -> int:
+    log = office.state / "logs" / "zi-auditor.log"
+    return log.read_text(encoding="utf-8").count("audit selesai") if log.exists() else 0
+
+
+def watch_once(office: Office) -> None:
+    """`zi-auditor watch` until it has audited the tree once, then stopped with SIGTERM."""
+    before = _done_lines(office)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "watch", "--config", str(office.config), "--polling",
+         "--interval", "0.2", "--debounce", "0.3"], env=office.env, cwd=office.base,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while _done_lines(office) == before and time.monotonic() < deadline:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            time.sleep(0.1)
+        assert _done_lines(office) > before, "watch never audited the tree"
+        time.sleep(1)  # let the observer poll the tree a few times
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_full_night_scan_watch_and_mail_leaves_the_evidence_as_it_was(
+        office: Office, smtp: MailServer) -> None:
+    before = fingerprint(office.root)
+    outside = fingerprint(office.outside)
+    scan = office.scan("--month", "12", "--year", "2022", "--email", timeout=120)
+    assert scan.returncode == 0, scan.stderr
+    assert smtp.recorder.to("koordinator@kpu.example")
+    watch_once(office)
+    resend = office.zi("email", "--config", str(office.config), "--month", "12", "--year",
+                       "2022", "--resend")
+    assert resend.returncode == 0, resend.stderr
+    assert len(smtp.recorder.to("koordinator@kpu.example")) == 2
+    assert fingerprint(office.root) == before
+    assert fingerprint(office.outside) == outside
+
+
+@pytest.fixture
+def locked_office() -> Iterator[Office]:
+    with shared_tmp() as base:
+        office = build_office(base / "kantor", workers=1)
+        furnish(office)
+        for folder, _dirs, files in os.walk(office.root):  # chmod -R a-w
+            for name in files:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path):
+                    os.chmod(path, 0o444)
+            os.chmod(folder, 0o555)
+        give_to_nobody(office.base / "out")
+        yield office
+
+
+def test_the_audit_runs_on_a_tree_nobody_may_write(locked_office: Office) -> None:
+    office = locked_office
+    before = fingerprint(office.root)
+    run = office.scan("--month", "12", "--year", "2022", wrap=AS_NOBODY, timeout=60)
+    assert run.returncode == 0, run.stderr
+    report = office.report()
+    status = {(v["rule_id"], v["month"]): v["status"] for v in report["verdicts"]}
+    assert status[("I.1.4", 4)] == "ok"
+    assert status[("V.1.2", 1)] == "unsigned"
+    assert status[("II.1.3", 6)] == "needs_review"
+    assert len(report["errors"]) == 4  # empty, not a document, too large, link out of the root
+    assert fingerprint(office.root) == before
