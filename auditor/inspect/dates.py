@@ -72,15 +72,26 @@ _OFFICE = re.compile(
     r"\b(ketua|sekretaris|kepala|kasubbag|kasubag|kabag|koordinator|direktur|camat|bupati|walikota|"
     r"gubernur|pl[th]\.?|a\.?\s?n\.?|pejabat|komisioner|anggota|notulis|notulen|pimpinan|pemimpin|"
     r"mengetahui|menyetujui|yang\s+membuat|pembuat|penanggung\s*jawab|ketua\s+tim|kasi|kadiv)\b", _F)
-_BLANK_DATE = re.compile(rf"^[A-Za-z][A-Za-z .'-]{{2,40}},\s*[.…_\s]*\s(?:{_M})\s+\d{{4}}\s*$", _F)
+_BLANK_DATE = re.compile(rf"^(?:[A-Za-z][A-Za-z .'-]{{2,40}},|(?:pada\s+)?(?:tanggal|tgl\.?)\s*:?)"
+                         rf"\s*[.…_\s]*\s(?:{_M})\s+\d{{4}}\s*$", _F)
+_HIJRI = (r"\d{1,2}\s+(?:muharr?am|s[h]?afar|rabi'?\s*ul\s*(?:awal|akhir|tsani)|jumadil?\s*(?:awal|akhir|ula|"
+          r"tsaniyah|tsani)|rajab|sya'?\s*ban|ramadh?an|syawal|dzulq[a']*\s*dah|zulkaidah|dzul?hijj?ah|"
+          r"zulhijah)\s+\d{4}\s*H\.?")
+# "Karanganyar," alone, or with the Hijri date, on the line above the Gregorian date.
+_PLACE_ONLY = re.compile(rf"^\s*([A-Z][A-Za-z'.-]+(?:\s+[A-Za-z][A-Za-z'.-]+){{0,3}})\s*,\s*(?:{_HIJRI})?\s*$", _F)
+_LETTER = re.compile(r"^\s*((hal|perihal)\s*:|(kepada\s+)?yth\b)", _F)
 _ROMAN_NO = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/(\d{4})\b")
 _PERIOD_MONTH = re.compile(rf"\b(bulan|periode|per|masa|edisi)\s*:?\s*(?P<m>{_M})\b\.?\s*(?:tahun\s+)?(?P<y>\d{{4}})", _F)
 _PERIOD_Q = re.compile(
-    r"\b(triwulan|tw|kuartal|caturwulan|semester)\s*(?P<n>IV|III|II|I|[1-4]|pertama|kedua|ketiga|keempat)\b"
+    r"\b(triwulan|trw|tw|kuartal|caturwulan|semester|smt)\.?\s*(?P<n>IV|III|II|I|[1-4]|pertama|kedua|ketiga|keempat)\b"
     r"(?:\s*(?:tahun)?\s*(?:anggaran)?\s*(?P<y>\d{4}))?", _F)
 _ORDINAL = {"pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "I": 1, "II": 2, "III": 3, "IV": 4}
 
-RANK = {"ditetapkan": 1, "signature_block": 1, "meeting_day": 2, "letter_date": 3, "text": 5}
+# letter_date: a place and date beside the letter head (Nomor / Lampiran / Hal): an invitation's
+# own date, ahead of the meeting day it announces. place_date: a place and date anywhere else
+# (reported as letter_date).
+RANK = {"ditetapkan": 1, "signature_block": 1, "letter_date": 2, "meeting_day": 3, "place_date": 4, "text": 5}
+SOURCE = {"place_date": "letter_date"}
 _PREFER_LAST = {"signature_block"}
 
 
@@ -186,6 +197,14 @@ def _followed_by_signature(lines: list[str], i: int) -> bool:
     return any(is_office_line(ln) or re.match(r"^\s*NIP\b", ln, _F) for ln in ahead[:10])
 
 
+def _beside_letter_head(lines: list[str], i: int) -> bool:
+    """A date on the line of, or within two lines of, Nomor / Lampiran / Hal."""
+    if re.search(r"\b(nomor|lampiran|hal|perihal)\s*:", lines[i], _F):
+        return True
+    near = [ln for ln in lines[max(0, i - 4):i] if ln.strip()][-2:] + [ln for ln in lines[i + 1:i + 5] if ln.strip()][:2]
+    return any(_LETTER_HEAD.match(ln) for ln in near)
+
+
 def classify(lines: list[str], i: int, start: int) -> str:
     """The meaning of a date found at ``lines[i][start:]``."""
     before = lines[i][:start]
@@ -198,17 +217,40 @@ def classify(lines: list[str], i: int, start: int) -> str:
     if _PADA_TANGGAL.search(before) and (_DITETAPKAN.search(before) or any(_DITETAPKAN.search(p) for p in prev)):
         return "ditetapkan"
     place = _PLACE_COMMA.search(before)
-    if place and place.group(1).split()[0][0].isupper() and place.group(1).split()[-1].lower() not in DAYS:
-        return "signature_block" if _followed_by_signature(lines, i) else "letter_date"
+    placed = bool(place and place.group(1).split()[0][0].isupper() and place.group(1).split()[-1].lower() not in DAYS)
+    if not placed and not before.strip(" :") and prev and i > 0 and prev[-1] == lines[i - 1].strip():
+        placed = (bool(_PLACE_ONLY.match(prev[-1])) and not is_office_line(prev[-1])
+                  and prev[-1].split(",")[0].split()[-1].lower() not in DAYS)
+    if placed:
+        if _followed_by_signature(lines, i):
+            return "signature_block"
+        return "letter_date" if _beside_letter_head(lines, i) else "place_date"
     context = (prev[-1] + " " if prev else "") + before
     if _CITATION.search(context[-140:]):
         return "citation"
     return "text"
 
 
+_RANGE_SEP = re.compile(r"^\s*(s\.?\s*/?\s*d\.?|sampai(\s+dengan)?|hingga|[-–—])\s*$", _F)
+
+
+def _range_end(line: str, max_year: int) -> date | None:
+    """The end of a written range of dates ("01-05-2022 s.d. 31-05-2022")."""
+    found = dates_in_line(line, max_year) if _DIGIT.search(line) else []
+    for (_s1, e1, _d1), (s2, _e2, d2) in zip(found, found[1:], strict=False):
+        if _RANGE_SEP.match(line[e1:s2]):
+            return d2
+    return None
+
+
 def find_period(lines: list[str], year: int | None = None) -> str | None:
-    """The month ("YYYY-MM") a report or table covers; quarters/semesters give their last month."""
+    """The month ("YYYY-MM") a report or table covers; quarters/semesters give their last month;
+    a range of dates near the top ("Periode : 01-05-2022 s.d. 31-05-2022") gives its end."""
     max_year = _max_year(year)
+    for ln in lines[:8]:
+        end = _range_end(ln, max_year)
+        if end:
+            return f"{end.year:04d}-{end.month:02d}"
     for ln in lines:
         m = _PERIOD_MONTH.search(ln)
         if m and 2000 <= int(m["y"]) <= max_year:
@@ -219,7 +261,7 @@ def find_period(lines: list[str], year: int | None = None) -> str | None:
             n = _ORDINAL.get(q["n"].upper() if q["n"].isalpha() and q["n"].upper() in _ORDINAL else q["n"].lower())
             n = n or (int(q["n"]) if q["n"].isdigit() else None)
             kind = q.group(1).lower()
-            span = 6 if kind == "semester" else 4 if kind == "caturwulan" else 3
+            span = 6 if kind in ("semester", "smt") else 4 if kind == "caturwulan" else 3
             if yr and n and 2000 <= yr <= max_year and n * span <= 12:
                 return f"{yr:04d}-{n * span:02d}"
     for ln in lines[:8]:  # a month and year in the title: "REKAPITULASI PENGADUAN MEI 2022"
@@ -253,31 +295,34 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
                 finding.roman_month = (ROMAN[r[1]], int(r[2]))
     usable = [c for c in finding.candidates if c.rule in RANK
               and not (c.rule == "text" and text_lines is not None and c.line >= text_lines)]
+    if finding.blank_date:  # an unfilled date line: only a date the document states as its own
+        letter = any(_LETTER.match(ln) for ln in lines[:60])
+        usable = [c for c in usable if RANK[c.rule] <= 2 or (c.rule == "meeting_day" and not letter)]
     if usable:
         best_rank = min(RANK[c.rule] for c in usable)
         top = [c for c in usable if RANK[c.rule] == best_rank]
         pick = top[-1] if any(c.rule in _PREFER_LAST for c in top) else top[0]
-        finding.date, finding.source = pick.value, pick.rule
+        finding.date, finding.source = pick.value, SOURCE.get(pick.rule, pick.rule)
     finding.period = find_period(lines, year)
     return finding
 
 
 _DIGIT = re.compile(r"\d")
 _NAME_YMD = re.compile(r"(?<!\d)(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+_NAME_DMY = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?!\d)")
 
 
 def date_in_name(name: str, year: int | None = None) -> date | None:
-    """A date written in a file name: IMG_20220513_093512, 2022-05-13, "13 Mei 2022", 13-05-2022."""
+    """A date written in a file name: IMG_20220513_093512, 2022-05-13, "13 Mei 2022", 13-05-2022,
+    13052022. Given the plan year, a year before it - 1 is a camera's unset clock: ignored."""
     max_year = _max_year(year)
+    min_year = year - 1 if year else 2000
     plain = re.sub(r"[_]+", " ", name)
-    found = dates_in_line(plain, max_year)
-    if found:
-        return found[0][2]
-    for m in _NAME_YMD.finditer(name):
-        value = _valid(int(m[1]), int(m[2]), int(m[3]), max_year)
-        if value:
-            return value
-    return None
+    values = [v for _s, _e, v in dates_in_line(plain, max_year)]
+    values += [_valid(int(m[1]), int(m[2]), int(m[3]), max_year) for m in _NAME_YMD.finditer(name)]
+    # "apel_13052022": day, month, year run together
+    values += [_valid(int(m[3]), int(m[2]), int(m[1]), max_year) for m in _NAME_DMY.finditer(name)]
+    return next((v for v in values if v and v.year >= min_year), None)
 
 
 def parse_pdf_date(raw: str | None, year: int | None = None) -> date | None:

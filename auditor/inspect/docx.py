@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,7 @@ from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import parse_pdf_date
 from auditor.inspect.facts import FileFacts
-from auditor.inspect.signatures import IMAGE, analyse, decide
+from auditor.inspect.signatures import FLOAT, IMAGE, PICTURES, analyse, decide
 from auditor.inspect.text import apply_text, weak_date
 from auditor.inspect.zipguard import check_zip
 
@@ -18,10 +19,21 @@ _PICTURE_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
                  "{urn:schemas-microsoft-com:vml}imagedata")
 
 
+_TXBX = f"{W}txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
+_TAGS = (f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}drawing", f"{W}pict")
+
+
 def _paragraph_lines(p: Any) -> list[str]:
+    boxes = list(p.iter(_TXBX))
+    return _boxed_lines(p, boxes) if boxes else _flat_lines(p.iter(*_TAGS))
+
+
+def _flat_lines(elements: Any) -> list[str]:
     lines: list[str] = []
     buf: list[str] = []
-    for el in p.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}drawing", f"{W}pict"):
+    for el in elements:
         tag = el.tag
         if tag == f"{W}t":
             buf.append(el.text or "")
@@ -33,11 +45,31 @@ def _paragraph_lines(p: Any) -> list[str]:
         elif any(True for _ in el.iter(*_PICTURE_TAGS)):
             lines.append("".join(buf))
             buf = []
-            lines.append(IMAGE)
+            # A floating picture is drawn wherever its offset puts it, not where it is anchored.
+            lines.append(FLOAT if any(True for _ in el.iter(_ANCHOR)) else IMAGE)
     lines.append("".join(buf))
     if len(lines) > 1:
         lines = [ln for ln in lines if ln.strip()] or [""]
     return lines
+
+
+def _boxed_lines(p: Any, boxes: list[Any]) -> list[str]:
+    """A paragraph holding text boxes: its own text, then each box's paragraphs as lines.
+
+    Word writes a box twice (DrawingML and a VML fallback): the fallback copy is skipped.
+    """
+    def fallback(el: Any) -> bool:
+        return any(a.tag == _FALLBACK for a in el.iterancestors())
+
+    top = [b for b in boxes if not fallback(b) and not any(a.tag == _TXBX for a in b.iterancestors())]
+    inner = {el for box in top for el in box.iter()}
+    own = [el for el in p.iter(*_TAGS)
+           if el not in inner and not fallback(el) and not any(True for _ in el.iter(_TXBX))]
+    lines = _flat_lines(own)
+    for box in top:
+        for child in box:
+            lines.extend(_block_lines(child))
+    return [ln for ln in lines if ln.strip()] or [""]
 
 
 def _cell_lines(tc: Any) -> list[str]:
@@ -47,18 +79,32 @@ def _cell_lines(tc: Any) -> list[str]:
     return out
 
 
+_NAME_HEAD = re.compile(r"^\s*nama\b", re.IGNORECASE)
+_SIGN_HEAD = re.compile(r"^\s*(tanda\s*tangan|ttd|paraf)\b", re.IGNORECASE)
+
+
+def _grid_header(texts: list[list[str]]) -> bool:
+    """The header row of a list of people who sign in a column (Nama ... Tanda Tangan / Paraf)."""
+    heads = [ln for c in texts for ln in c]
+    return any(_NAME_HEAD.match(h) for h in heads) and any(_SIGN_HEAD.match(h) for h in heads)
+
+
 def _block_lines(el: Any) -> list[str]:
     tag = el.tag
     if tag == f"{W}p":
         return _paragraph_lines(el)
     if tag == f"{W}tbl":
         out: list[str] = []
-        for tr in el.iter(f"{W}tr"):
+        grid = False  # an attendance-style grid: its pictures are attendees' signatures
+        for n, tr in enumerate(el.iter(f"{W}tr")):
             if tr.getparent() is not el:
                 continue
             cells = [_cell_lines(tc) for tc in tr if tc.tag == f"{W}tc"]
+            if grid:
+                cells = [[ln for ln in c if ln not in PICTURES] for c in cells]
             texts = [[ln for ln in c if ln.strip()] for c in cells]
-            if all(len(c) <= 1 and IMAGE not in c for c in texts):
+            grid = grid or (n < 4 and _grid_header(texts))
+            if all(len(c) <= 1 and not PICTURES.intersection(c) for c in texts):
                 out.append("  ".join(c[0] for c in texts if c))  # one row, one line
             else:
                 for c in cells:
@@ -95,7 +141,7 @@ def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
             for child in element:
                 sink.extend(_block_lines(child))
     body = [ln for child in document.element.body for ln in _block_lines(child)]
-    lines = [ln.strip() if ln != IMAGE else ln for ln in head + body + foot]
+    lines = [ln if ln in PICTURES else ln.strip() for ln in head + body + foot]
     apply_text(facts, lines, year)
     props = document.core_properties
     meta = props.created or props.modified

@@ -31,7 +31,8 @@ def _exif_date(img: object, year: int | None) -> datetime | None:
             value = datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
         except ValueError:
             continue
-        if 2000 <= value.year <= (year or datetime.now().year) + 1:
+        # A camera whose clock was never set says 2015 or 2000: outside plan year +- 1 it is ignored.
+        if (year - 1 if year else 2000) <= value.year <= (year or datetime.now().year) + 1:
             return value
     return None
 
@@ -71,8 +72,10 @@ def _ocr_page(img: object, facts: FileFacts, year: int | None) -> None:
     facts.notes.append(t("inspect.note_ocr", pages=1))
     facts.scanned = True
     lines = clean_lines(text)
-    apply_text(facts, lines, year)
-    if facts.date is None and weak[0] is not None:
+    finding = apply_text(facts, lines, year)
+    # A date the page merely shows (a web page's "Diunggah 2 Januari 2022") does not beat the
+    # camera or the screenshot's name; a letter's signature block, decree date or meeting day does.
+    if weak[0] is not None and (facts.date is None or finding.source in (None, "text")):
         facts.date, facts.date_source = weak
     verdict = decide(analyse(lines), scanned=True)
     facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer

@@ -55,28 +55,40 @@ def _page_indexes(n: int) -> list[int]:
     return list(range(n)) if n <= MAX_PAGES else list(range(20)) + list(range(n - 20, n))
 
 
+def _outside_columns(images: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """Pictures that are not part of a column of three or more alike (the TTD column of an
+    attendance list: attendees' signatures, not a signature block)."""
+    def alike(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return abs(a[0] - b[0]) < 40 and abs((a[2] - a[0]) - (b[2] - b[0])) < 60
+
+    return [im for im in images if sum(alike(im, other) for other in images) < 3]
+
+
 def _picture_signer(page: Any, textpage: Any, images: list[tuple[float, float, float, float]]) -> str | None:
     """The name under a picture that stands between an office line and a name, by position."""
     from auditor.inspect.signatures import IMAGE, _looks_like_name
 
     width, height = page.get_size()
-    for left, bottom, right, top in images:
+    for left, bottom, right, top in _outside_columns(images):
         h = top - bottom
         if not (8 <= h <= 220 and (right - left) * h < 0.2 * width * height):
             continue
-        lo, hi = max(0.0, left - 160), min(width, right + 160)
-        above = clean_lines(textpage.get_text_bounded(lo, top - 0.3 * h, hi, min(height, top + 50)))
-        below = clean_lines(textpage.get_text_bounded(lo, max(0.0, bottom - 50), hi, bottom + 0.4 * h))
-        above = [ln for ln in above if ln]
-        below = [ln for ln in below if ln]
-        if not above or not below:
-            continue
-        if not any(is_office_line(ln) or ln.endswith(",") for ln in above[-3:]):
-            continue
-        names = below + [IMAGE]
-        for j, _ln in enumerate(below[:3]):
-            if _looks_like_name(names, j):
-                return below[j]
+        # Wide first (a name longer than the picture), then narrower: a signer's column
+        # beside another (two signers side by side) must not run into its neighbour's name.
+        for margin in (160, 60, 15):
+            lo, hi = max(0.0, left - margin), min(width, right + margin)
+            above = clean_lines(textpage.get_text_bounded(lo, top - 0.3 * h, hi, min(height, top + 50)))
+            below = clean_lines(textpage.get_text_bounded(lo, max(0.0, bottom - 50), hi, bottom + 0.4 * h))
+            above = [ln for ln in above if ln]
+            below = [ln for ln in below if ln]
+            if not above or not below:
+                continue
+            if not any(is_office_line(ln) or ln.endswith(",") for ln in above[-3:]):
+                continue
+            names = below + [IMAGE]
+            for j, _ln in enumerate(below[:3]):
+                if _looks_like_name(names, j):
+                    return below[j]
     return None
 
 

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from auditor.inspect.dates import is_office_line
 
-IMAGE = "\x00IMAGE"
+IMAGE = "\x00IMAGE"  # a picture in the flow of the text (inline)
+FLOAT = "\x00FLOAT"  # a floating picture: drawn at an offset from the paragraph it is anchored in
+PICTURES = frozenset({IMAGE, FLOAT})
 _F = re.IGNORECASE
 _BSRE = re.compile(
     r"dokumen\s+ini\s+(telah\s+)?di\s*tanda\s*tangani\s+secara\s+elektronik|"
@@ -56,7 +58,7 @@ def _is_marker(line: str) -> bool:
 
 def _looks_like_name(lines: list[str], j: int) -> bool:
     line = lines[j].strip()
-    if not line or line == IMAGE or len(line) > 80 or is_office_line(line) or _NIP.match(line):
+    if not line or line in PICTURES or len(line) > 80 or is_office_line(line) or _NIP.match(line):
         return False
     if not _NAME.match(line) or _INSTITUTION.search(line) or line.endswith(":"):
         return False
@@ -65,6 +67,27 @@ def _looks_like_name(lines: list[str], j: int) -> bool:
     upper = sum(c.isupper() for c in letters) / max(1, len(letters))
     base = line.split(",")[0]
     return bool(_NIP.match(nxt)) or (upper > 0.8 and len(base.split()) <= 6) or bool(_DEGREE.search(line))
+
+
+# "Rina Kusuma Dewi": a name in title case, taken as one only right below a picture or "ttd."
+_TITLE_NAME = re.compile(r"^(?:[A-Z][a-z'.]+(?:-[A-Z][a-z']+)?\s+){1,4}[A-Z][a-z']+(?:,\s*[A-Za-z.]{2,10})*$")
+_DATE_LINE = re.compile(r"\b(19|20)\d{2}\b|\b(ditetapkan|dikeluarkan)\s+di\b|^(pada\s+)?tanggal\b", _F)
+
+
+def _float_near(lines: list[str], office: int, name: int) -> bool:
+    """A floating picture anchored anywhere in the block: the date or office lines above the
+    office line, or the name and NIP lines (Word anchors it to whichever paragraph was clicked)."""
+    k, seen = office - 1, 0
+    while k >= 0 and seen < 4:
+        s = lines[k].strip()
+        if s == FLOAT:
+            return True
+        if s and not (len(s) <= 60 and (_DATE_LINE.search(s) or _is_office_start(s))):
+            break
+        seen += bool(s)
+        k -= 1
+    after = [ln.strip() for ln in lines[name + 1:name + 4] if ln.strip()]
+    return FLOAT in after[:1] or (len(after) > 1 and _NIP.match(after[0]) is not None and after[1] == FLOAT)
 
 
 def _is_office_start(line: str) -> bool:
@@ -76,7 +99,7 @@ def _is_office_start(line: str) -> bool:
 def analyse(lines: list[str]) -> Analysis:
     """Signature blocks and signing marks in ``lines`` (IMAGE marks pictures)."""
     result = Analysis()
-    joined = "\n".join(ln for ln in lines if ln != IMAGE)
+    joined = "\n".join(ln for ln in lines if ln not in PICTURES)
     result.bsre = bool(_BSRE.search(re.sub(r"\s+", " ", joined)))
     result.certified_copy = bool(_COPY.search(joined))
     used_markers: set[int] = set()
@@ -92,13 +115,15 @@ def analyse(lines: list[str]) -> Analysis:
             s = lines[j].strip()
             if not s:
                 continue
-            if s == IMAGE:
+            if s in PICTURES:
                 gap_image = True
             elif _is_marker(s):
                 gap_marker = True
                 markers.append(j)
-            elif _looks_like_name(lines, j):
-                block = Block(i, j, _clean_name(s), gap_image, gap_marker)
+            elif _looks_like_name(lines, j) or ((gap_image or gap_marker) and _TITLE_NAME.match(s)
+                                                 and not _INSTITUTION.search(s) and not is_office_line(s)):
+                image = gap_image or _float_near(lines, i, j)
+                block = Block(i, j, _clean_name(s), image, gap_marker)
                 break
             elif _is_office_start(s) or _INSTITUTION.search(s) or s.endswith(","):
                 continue  # the office line goes on ("KABUPATEN KARANGANYAR,")

@@ -8,7 +8,7 @@ from datetime import date
 from auditor.i18n import t
 from auditor.inspect.dates import DateFinding, find_date, is_office_line, normalise
 from auditor.inspect.facts import FileFacts
-from auditor.inspect.signatures import IMAGE
+from auditor.inspect.signatures import PICTURES
 
 HEAD_CHARS = 4000
 _KOP = re.compile(
@@ -31,7 +31,7 @@ def title_of(lines: list[str]) -> str | None:
             return subject.group(2).strip()[:200]
     picked: list[str] = []
     for line in lines[:min(60, max(8, len(lines) // 2))]:
-        if not line or line == IMAGE:
+        if not line or line in PICTURES:
             if picked:
                 break
             continue
@@ -46,19 +46,19 @@ def title_of(lines: list[str]) -> str | None:
         if len(picked) == 4:
             break
     if not picked:
-        first = next((ln for ln in lines if ln and ln != IMAGE and not _KOP.search(ln)), None)
+        first = next((ln for ln in lines if ln and ln not in PICTURES and not _KOP.search(ln)), None)
         return first[:200] if first else None
     return re.sub(r"\s+", " ", " ".join(picked))[:200]
 
 
 def head_of(lines: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(ln for ln in lines if ln and ln != IMAGE)).strip()[:HEAD_CHARS]
+    return re.sub(r"\s+", " ", " ".join(ln for ln in lines if ln and ln not in PICTURES)).strip()[:HEAD_CHARS]
 
 
 def apply_text(facts: FileFacts, lines: list[str], year: int | None,
                text_lines: int | None = None) -> DateFinding:
     """Fill title, text_head, date and period from the text; returns the finding for more."""
-    plain = [ln for ln in lines if ln != IMAGE]
+    plain = [ln for ln in lines if ln not in PICTURES]
     facts.title = title_of(lines)
     facts.text_head = head_of(lines)
     finding = find_date("\n".join(plain), year, text_lines=text_lines)

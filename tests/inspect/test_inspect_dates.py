@@ -35,10 +35,17 @@ def test_ditetapkan_wins_over_the_laws_and_letters_an_sk_cites() -> None:
     assert own(text) == (date(2022, 5, 13), "ditetapkan")
 
 
-def test_meeting_day_beats_letter_date_and_citation() -> None:
+def test_an_invitations_letter_date_beats_the_meeting_day_it_announces_and_citations() -> None:
+    # The same invitation with its date in the signature block is dated 9 Mei (the held-out
+    # corpus): where the letter date sits must not change which date is the letter's own.
     text = ("Nomor : 5/UND/V/2022       Bantul, 9 Mei 2022\nLampiran : -\nHal : Undangan\n"
             "Menindaklanjuti surat Nomor 3 tanggal 2 Mei 2022,\nHari/Tanggal : Jum’at, 13 Mei 2022\n"
             "KETUA,\n\nBUDI SANTOSO")
+    assert own(text) == (date(2022, 5, 9), "letter_date")
+
+
+def test_minutes_without_a_letter_head_keep_their_meeting_day() -> None:
+    text = "NOTULEN RAPAT\nBantul, 9 Mei 2022\nHari/Tanggal : Jumat, 13 Mei 2022\nPembahasan: ..."
     assert own(text) == (date(2022, 5, 13), "meeting_day")
 
 
