@@ -21,7 +21,7 @@ from datetime import date
 
 MONTHS: dict[str, int] = {
     "januari": 1, "january": 1, "jan": 1,
-    "februari": 2, "pebruari": 2, "february": 2, "feb": 2, "peb": 2,
+    "februari": 2, "pebruari": 2, "febuari": 2, "pebuari": 2, "february": 2, "feb": 2, "peb": 2,
     "maret": 3, "march": 3, "mar": 3,
     "april": 4, "apr": 4,
     "mei": 5, "may": 5,
@@ -71,7 +71,11 @@ _LETTER_HEAD = re.compile(r"^\s*(nomor|no\.?|lampiran|lamp\.?|hal|perihal|sifat|
 _OFFICE = re.compile(
     r"\b(ketua|sekretaris|kepala|kasubbag|kasubag|kabag|koordinator|direktur|camat|bupati|walikota|"
     r"gubernur|pl[th]\.?|a\.?\s?n\.?|pejabat|komisioner|anggota|notulis|notulen|pimpinan|pemimpin|"
-    r"mengetahui|menyetujui|yang\s+membuat|pembuat|penanggung\s*jawab|ketua\s+tim|kasi|kadiv)\b", _F)
+    r"mengetahui|menyetujui|yang\s+membuat|pembuat|penanggung\s*jawab|ketua\s+tim|kasi|kadiv|"
+    r"deputi|menteri|inspektur|asisten|lurah|rektor|dekan|bendahara|"
+    # people who sign forms and hand-over reports in their own name
+    r"pelapor|yang\s+melaporkan|pemohon|yang\s+menerima|yang\s+menyerahkan|saksi|"
+    r"pihak\s+(pertama|kedua|ketiga))\b", _F)
 _BLANK_DATE = re.compile(rf"^(?:[A-Za-z][A-Za-z .'-]{{2,40}},|(?:pada\s+)?(?:tanggal|tgl\.?)\s*:?)"
                          rf"\s*[.…_\s]*\s(?:{_M})\s+\d{{4}}\s*$", _F)
 _HIJRI = (r"\d{1,2}\s+(?:muharr?am|s[h]?afar|rabi'?\s*ul\s*(?:awal|akhir|tsani)|jumadil?\s*(?:awal|akhir|ula|"
@@ -117,7 +121,13 @@ def normalise(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'").replace("\u00b4", "'")
     text = text.replace("\u00a0", " ").replace("\u2009", " ").replace("\t", " ")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")  # Word's dashes
+    if "(" in text:  # "16 (enam belas) bulan Mei tahun 2022 (dua ribu dua puluh dua)"
+        text = _SPELLED.sub(lambda m: "" if all(w in _NUM_WORDS for w in m[1].lower().split()) else m[0], text)
     return re.sub(r"[ \u200b]{2,}", "  ", text)
+
+
+_SPELLED = re.compile(r"(?<=\d)\s*\(\s*([A-Za-z]+(?:\s+[A-Za-z]+){0,7})\s*\)")
 
 
 def _valid(y: int, m: int, d: int, max_year: int) -> date | None:
@@ -205,8 +215,8 @@ def _beside_letter_head(lines: list[str], i: int) -> bool:
     return any(_LETTER_HEAD.match(ln) for ln in near)
 
 
-def classify(lines: list[str], i: int, start: int) -> str:
-    """The meaning of a date found at ``lines[i][start:]``."""
+def classify(lines: list[str], i: int, start: int, end: int | None = None) -> str:
+    """The meaning of a date found at ``lines[i][start:end]``."""
     before = lines[i][:start]
     prev = [ln.strip() for ln in lines[max(0, i - 3):i] if ln.strip()]
     short_prev = " ".join(ln for ln in prev[-2:] if len(ln) <= 30)
@@ -225,6 +235,11 @@ def classify(lines: list[str], i: int, start: int) -> str:
         if _followed_by_signature(lines, i):
             return "signature_block"
         return "letter_date" if _beside_letter_head(lines, i) else "place_date"
+    after = lines[i][end:].strip() if end is not None else "?"
+    if not after and (  # a central agency's letter: "Nomor : B/123/RB.03/2022      9 Mei 2022"
+            (_LETTER_HEAD.match(before) and before.endswith("  ") and not re.search(r"tanggal\s*:?\s*$", before, _F))
+            or (not before.strip() and _beside_letter_head(lines, i))):  # a bare date line at the head
+        return "letter_date"
     context = (prev[-1] + " " if prev else "") + before
     if _CITATION.search(context[-140:]):
         return "citation"
@@ -286,7 +301,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
         if not _DIGIT.search(line) and "tanggal" not in line.lower():
             continue  # every written date has a digit, but for "tanggal tiga belas bulan ..."
         for start, _end, value in dates_in_line(line, max_year):
-            finding.candidates.append(Candidate(value, classify(lines, i, start), i))
+            finding.candidates.append(Candidate(value, classify(lines, i, start, _end), i))
         if _BLANK_DATE.match(line.strip()) and _followed_by_signature(lines, i):
             finding.blank_date = True
         if finding.roman_month is None:

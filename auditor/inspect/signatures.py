@@ -20,9 +20,11 @@ PICTURES = frozenset({IMAGE, FLOAT})
 _F = re.IGNORECASE
 _BSRE = re.compile(
     r"dokumen\s+ini\s+(telah\s+)?di\s*tanda\s*tangani\s+secara\s+elektronik|"
-    r"di\s*tanda\s*tangani\s+secara\s+elektronik\s+(menggunakan|dengan)\s+sertifikat|"
+    r"di\s*tanda\s*tangani\s+secara\s+elektronik\s+((dengan\s+)?menggunakan|dengan)\s+sertifikat|"
     r"sertifikat\s+elektronik\s+yang\s+diterbitkan\s+oleh\s+(balai|bsre)|"
     r"(has\s+been|is)\s+(digitally|electronically)\s+signed\s+(using|with)", _F)
+# The visible stamp of an electronic signature (Srikandi, TTE apps) above the signer's name.
+_TTE_STAMP = re.compile(r"^\s*di\s*tanda\s*tangani\s+secara\s+elektronik\s+oleh\s*:?\s*$", _F | re.M)
 _MARKER = re.compile(r"^(\s*\(?\s*(ttd|t\.t\.d|tertanda)\s*\.?\s*\)?\s*(dan\s+cap|&\s*cap|/\s*cap)?\s*)+$", _F)
 _COPY = re.compile(r"salinan\s+(ini\s+)?sesuai\s+dengan\s+aslinya", _F)
 _INSTITUTION = re.compile(
@@ -100,7 +102,7 @@ def analyse(lines: list[str]) -> Analysis:
     """Signature blocks and signing marks in ``lines`` (IMAGE marks pictures)."""
     result = Analysis()
     joined = "\n".join(ln for ln in lines if ln not in PICTURES)
-    result.bsre = bool(_BSRE.search(re.sub(r"\s+", " ", joined)))
+    result.bsre = bool(_BSRE.search(re.sub(r"\s+", " ", joined)) or _TTE_STAMP.search(joined))
     result.certified_copy = bool(_COPY.search(joined))
     used_markers: set[int] = set()
     i = 0

@@ -264,6 +264,35 @@ def _docx_items() -> list[Item]:
                  ">Karanganyar, 6 Juni 2022", ">KETUA,", "", "", ">MUHAMMAD MAULANA",
                  Anchored(">NIP. 19700101 199003 1 001")])),
              why="the floating signature anchored in the NIP paragraph below the name"),
+        Item("undangan_kementerian_tanggal_di_baris_nomor.docx", "2022-05-09", True, "image",
+             lambda p: make_doc(p, Doc(body=[
+                 "KEMENTERIAN PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI", "",
+                 "Nomor : B/123/RB.03/2022          9 Mei 2022", "Sifat : Biasa", "Lampiran : -",
+                 "Hal : Undangan Evaluasi Zona Integritas", "", *_meeting("Selasa, 17 Mei 2022"),
+                 ">Deputi Bidang Reformasi Birokrasi,", IMG, ">Dr. ERWAN AGUS PURWANTO, M.Si."])),
+             why="a central agency's letter: the date ends the Nomor line, with no place"),
+        Item("ba_tanggal_dengan_terbilang.docx", "2022-05-16", True, "image",
+             lambda p: make_doc(p, Doc(body=[
+                 "BERITA ACARA", "PENETAPAN AGEN PERUBAHAN", "",
+                 "Pada hari ini Senin tanggal 16 (enam belas) bulan Mei tahun 2022 (dua ribu dua puluh dua),",
+                 "bertempat di Aula KPU Kabupaten Karanganyar, kami yang bertanda tangan di bawah ini ...", "",
+                 Table([["PIHAK PERTAMA,", "PIHAK KEDUA,"], [IMG, IMG], ["HERI SUSANTO, S.H.", "AGUS PRIYANTO, S.IP."]])])),
+             why="day and year followed by their number words in brackets"),
+        Item("notulen_tanda_pisah_dan_salah_ketik.docx", "2022-02-14", True, "image",
+             lambda p: make_doc(p, Doc(body=_minutes("Hari/Tanggal : Senin, 14–02–2022") + [
+                 ">Karanganyar, 14 Febuari 2022", ">Notulis,", IMG, ">RINA KUSUMA DEWI"])),
+             why="Word's en dashes in a numeric date, a common month typo"),
+        Item("formulir_pelaporan_gratifikasi.docx", "2022-06-08", True, "image",
+             lambda p: make_doc(p, Doc(body=[
+                 "FORMULIR PELAPORAN GRATIFIKASI", "", "Nama : AHMAD FAUZI", "Jabatan : Staf Pelaksana",
+                 "Jenis penerimaan : bingkisan makanan", "Tanggal penerimaan : 3 Juni 2022", "",
+                 ">Karanganyar, 8 Juni 2022", ">Pelapor,", IMG, ">AHMAD FAUZI"])),
+             why="signed by the reporting employee (Pelapor), not an office"),
+        Item("sk_draft_tabel_titik_dua.docx", None, False, None,
+             lambda p: make_doc(p, Doc(body=_sk_body("KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR") + [
+                 Table([["", ["Ditetapkan di : Karanganyar", "pada tanggal :          2022", "KETUA,", "", "",
+                              "MUHAMMAD MAULANA"]]])])),
+             why="day and month of the decree left blank"),
         Item("surat_kotak_teks_draft.docx", "2022-05-24", False, None,
              lambda p: make_doc(p, Doc(header=KOP, body=_letter_head("134/PP.01-SD/3313/2022", "Laporan") + [
                  "Bersama ini kami sampaikan laporan rencana aksi.", "",
@@ -406,6 +435,14 @@ def _pdf_columns_in_turn(path: Path) -> object:
     return make_positioned_pdf(path, [body + left + right])
 
 
+def _pdf_srikandi(path: Path) -> object:
+    body, y = flow(["KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR", "", "Nomor : 160/PP.01-SD/3313/2022",
+                    "Hal : Penyampaian Rencana Aksi", "", "Bersama ini kami sampaikan rencana aksi tahun 2022.", "",
+                    ">Karanganyar, 9 Juni 2022", ">Ditandatangani secara elektronik oleh:", ">KETUA KOMISI PEMILIHAN UMUM",
+                    ">KABUPATEN KARANGANYAR,"])
+    return make_positioned_pdf(path, [body + [Picture(330, y - 60, 60, 60, "qr"), Text(330, y - 75, "MUHAMMAD MAULANA")]])
+
+
 def _pdf_items() -> list[Item]:
     minutes_table = [["Hari/Tanggal", ":", "Senin, 16 Mei 2022"], ["Waktu", ":", "09.00 WIB"],
                      ["Tempat", ":", "Aula KPU Kabupaten Karanganyar"]]
@@ -433,6 +470,8 @@ def _pdf_items() -> list[Item]:
                                               ["MUHAMMAD MAULANA", "Siti Rahma, S.Pd."]]])),
         Item("ba_kolom_demi_kolom.pdf", "2022-05-16", True, "image", _pdf_columns_in_turn,
              why="the left column drawn to its end before the right one"),
+        Item("surat_srikandi_tte.pdf", "2022-06-09", True, "digital", _pdf_srikandi,
+             why="Srikandi's visible TTE stamp: 'Ditandatangani secara elektronik oleh:' and a QR code"),
         Item("undangan_tabel_platypus.pdf", "2022-05-09", True, "image",
              lambda p: make_platypus_pdf(p, ["KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR", "",
                                              [["Nomor", ": 112/PP.01.2-Und/3313/2022"], ["Hal", ": Undangan"]], "",
@@ -504,6 +543,8 @@ def _image_items() -> list[Item]:
              lambda p: make_photo(p, exif_original="2015:01:01 00:00:41", seed=11)),
         Item("dokumentasi rapat 16.05.2022.jpg", "2022-05-16", None, None,
              lambda p: make_photo(p, exif_original="2022:05:16 10:02:03", seed=12)),
+        Item("Screenshot (12).png", None, None, None, lambda p: make_screen_png(p, seed=5),
+             why="a Windows screenshot's name has a counter, no date"),
         Item("IMG-20220601-WA0003.jpg", "2022-05-13", None, None,
              lambda p: make_photo(p, exif_original="2022:05:13 09:41:00", seed=13),
              why="forwarded on WhatsApp later: the camera's EXIF date is the day taken"),
