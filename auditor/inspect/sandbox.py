@@ -27,6 +27,7 @@ from auditor.inspect.run import inspect_file, precheck
 _PRELOAD = ["auditor.inspect.run", "auditor.inspect.pdf", "auditor.inspect.docx",
             "pypdfium2", "docx", "openpyxl", "PIL.Image"]
 _context: Any = None
+PARENT_CHECK_SECONDS = 0.5  # an idle worker looks this often whether its parent still lives
 
 
 def _ctx() -> Any:
@@ -43,10 +44,19 @@ def _ctx() -> Any:
     return _context
 
 
-def _serve(conn: Connection) -> None:
-    """Worker loop: (path, display, limits, year, lang) in, FileFacts fields out."""
+def _serve(conn: Connection, parent: int) -> None:
+    """Worker loop: (path, display, limits, year, lang) in, FileFacts fields out.
+
+    The worker leaves when its parent is gone. Waiting on the pipe alone is not enough: a
+    forked worker holds copies of the parent's pipe ends, so a parent killed with SIGKILL
+    never shows as end-of-file, and the orphan would keep the audit lock (and the state
+    database) open forever, refusing every later scan.
+    """
     while True:
         try:
+            while not conn.poll(PARENT_CHECK_SECONDS):
+                if os.getppid() != parent:
+                    return
             task = conn.recv()
         except (EOFError, KeyboardInterrupt):
             return
@@ -62,7 +72,7 @@ class _Worker:
     def __init__(self) -> None:
         ctx = _ctx()
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child,), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, os.getpid()), daemon=True)
         self.proc.start()
         child.close()
         self.task: int | None = None
