@@ -10,6 +10,7 @@ in 2026 wants the whole year's account — and January of a plan year still to c
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections import defaultdict
@@ -146,11 +147,23 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                              ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
                              inspected=inspected, duration=time.perf_counter() - started)
             report.history = state.history(period.year)
-        from auditor.report.write import write_reports
+        from auditor.report.write import month_folder, write_reports
 
-        report_dir = write_reports(report, out_dir, lang)
+        try:
+            report_dir = write_reports(report, out_dir, lang)
+        except OSError as exc:  # disk full, no permission: the last report stays whole
+            raise UserError(t("audit.report_unwritable", lang,
+                              path=month_folder(out_dir, report.year, report.month),
+                              reason=_write_reason(exc, lang))) from None
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
+
+
+def _write_reason(exc: OSError, lang: str) -> str:
+    key = {errno.ENOSPC: "audit.disk_full", errno.EDQUOT: "audit.disk_full",
+           errno.EACCES: "audit.no_write_permission", errno.EPERM: "audit.no_write_permission",
+           errno.EROFS: "audit.read_only_disk"}.get(exc.errno or 0)
+    return t(key, lang) if key else exc.strerror or type(exc).__name__
 
 
 RULES_CACHE = "rules-cache.pickle"

@@ -34,6 +34,9 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     rendered = [(fmt.filename, fmt.render(report, lang)) for fmt in (formats or default_formats())]
     folder = month_folder(out_dir, report.year, report.month)
     folder.mkdir(parents=True, exist_ok=True)
+    for filename, _ in rendered:  # temporaries of a run killed mid-write (callers hold the lock)
+        for stale in folder.glob(f".{filename}.*.tmp"):
+            stale.unlink(missing_ok=True)
     for filename, data in rendered:
         atomic_write(folder / filename, data)
     return folder
