@@ -12,7 +12,7 @@ from office_kit import Office, build_office, sk_docx
 
 from auditor.i18n import t
 
-DRIVER = str(Path(__file__).with_name("fault_driver.py"))
+DRIVER = str(Path(__file__).parents[1] / "fault_driver.py")
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_a_file_deleted_between_listing_and_reading(office: Office) -> None:
     doomed = office.folder("I.4.6") / "SK Role Model 2022.docx"
     relpath = f"{office.rules['I.4.6']['folder']}/SK Role Model 2022.docx"
     # While the worker opens the first SK, the second (listed, checked, not yet read) goes.
-    report = faulty_scan(office, {"event": "open", "path_ends": "SK Tim Kerja ZI 2022.docx",
+    report = faulty_scan(office, {"event": "open", "path_has": "SK Tim Kerja ZI 2022.docx",
                                   "action": "delete", "target": str(doomed)})
     assert not doomed.exists()
     assert {e["path"]: e["error"] for e in report["errors"]} == {relpath: t("inspect.not_found")}
@@ -63,7 +63,7 @@ def test_a_folder_replaced_by_a_file_during_the_walk(office: Office) -> None:
     relfolder = office.rules["I.1.4"]["folder"]
     # When the walk enters I.1.3, its sibling I.1.4 (listed, not yet entered) becomes a file.
     report = faulty_scan(office, {
-        "event": "os.scandir", "path_ends": office.rules["I.1.3"]["folder"],
+        "event": "os.scandir", "path_has": office.rules["I.1.3"]["folder"],
         "action": "replace_dir", "target": str(rule_folder),
         "aside": str(office.outside / "I.1.4 dipindah")})
     assert rule_folder.is_file()

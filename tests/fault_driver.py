@@ -1,9 +1,9 @@
 """Run ``zi-auditor`` with one fault injected at an exact moment, as a real subprocess.
 
 The fault is described by the environment variable FAULT_PLAN (JSON):
-  {"event": "open" | "os.scandir", "path_ends": "...", "action": ..., "target": "..."}
+  {"event": "open" | "os.scandir", "path_has": "...", "action": ..., "target": "..."}
 When the process (or one of its forked inspection workers) raises the Python audit event
-``event`` for a path ending with ``path_ends``, the action happens once:
+``event`` for a path holding ``path_has``, the action happens once:
   - "delete": remove the file ``target`` (a user deleting evidence mid-scan);
   - "replace_dir": move the folder ``target`` to ``aside`` and put a file in its place;
   - "kill": SIGKILL the scan's main process (a power cut, the OOM killer).
@@ -41,7 +41,7 @@ def _hook(event: str, args: tuple) -> None:
     path = args[0]
     if isinstance(path, bytes):
         path = os.fsdecode(path)
-    if isinstance(path, str) and path.endswith(PLAN["path_ends"]):
+    if isinstance(path, str) and PLAN["path_has"] in path:
         _act()
 
 
