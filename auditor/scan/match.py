@@ -2,7 +2,9 @@
 
 A file belongs to the rule whose folder holds it (compared by ``names.segment_key``: case,
 separators, numbering and the words after a rule id do not matter), else to the first rule
-whose glob pattern matches it. Within the rule, its part is told by the words of its name,
+whose glob pattern matches it, else — offices keep their own layouts — to the rule that
+``fuzzy`` reads clearly from its folders' and its own name (a guess, said so in the report).
+Within the rule, its part is told by the words of its name,
 then of the sub-folders between the rule folder and the file ("Dokumentasi/IMG_1.jpg"),
 then, for images, "dokumentasi" when the rule has such a part, and — once the document was
 read — by its heading or first lines; a rule with a single part takes every file.
@@ -16,6 +18,7 @@ from functools import lru_cache
 
 from auditor.rules.model import Part, Rule
 from auditor.scan import names
+from auditor.scan.fuzzy import FuzzyIndex, Guess
 
 # Words that name each kind of document in file names (besides Part.name_words).
 KIND_NAME_WORDS: dict[str, tuple[str, ...]] = {
@@ -64,13 +67,16 @@ class RuleMatch:
     folder_month: int | None  # from a month folder between the rule folder and the file
     subfolders: tuple[str, ...]  # folder names between the rule folder and the file
     part: Part | None  # told by the file's name or sub-folders; None: not yet
+    matched_by: str = "folder"  # "folder" | "id" | "pattern" | "guess" (fuzzy)
 
 
 class RuleIndex:
     """Looks up the rule of a relative path; built once per scan."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], year: int | None = None) -> None:
         self.rules = tuple(rules)
+        self.year = year  # the plan year: folders of other years are never guessed
+        self._fuzzy: FuzzyIndex | None = None
         self._by_folder: dict[tuple[str, ...], Rule] = {}
         self._by_id: dict[str, Rule] = {}
         for rule in self.rules:
@@ -78,21 +84,23 @@ class RuleIndex:
             key = tuple(names.segment_key(s) for s in rule.folder.split("/") if s)
             if key:
                 self._by_folder.setdefault(key, rule)
-        self._dir_cache: dict[str, tuple[Rule, int] | None] = {}
+        self._dir_cache: dict[str, tuple[Rule, int, str] | None] = {}
 
-    def _by_directory(self, directory: str) -> tuple[Rule, int] | None:
-        """The rule whose folder is ``directory`` or one of its parents, with its depth."""
+    def _by_directory(self, directory: str) -> tuple[Rule, int, str] | None:
+        """The rule whose folder is ``directory`` or one of its parents, with its depth and
+        how it was known ("folder" or "id")."""
         if directory in self._dir_cache:
             return self._dir_cache[directory]
         segments = [s for s in directory.split("/") if s]
         keys = [names.segment_key(s) for s in segments]
-        found: tuple[Rule, int] | None = None
+        found: tuple[Rule, int, str] | None = None
         for depth in range(len(keys), 0, -1):
             rule = self._by_folder.get(tuple(keys[:depth]))
+            how = "folder"
             if rule is None and keys[depth - 1].startswith("#"):
-                rule = self._by_id.get(keys[depth - 1][1:])
+                rule, how = self._by_id.get(keys[depth - 1][1:]), "id"
             if rule is not None:
-                found = (rule, depth)
+                found = (rule, depth, how)
                 break
         self._dir_cache[directory] = found
         return found
@@ -103,19 +111,36 @@ class RuleIndex:
         found = self._by_directory(directory)
         segments = [s for s in directory.split("/") if s]
         if found is not None:
-            rule, depth = found
+            rule, depth, how = found
             below = tuple(segments[depth:])
         else:
-            rule = self._by_pattern(relpath)
-            if rule is None:
-                return None
+            pattern_rule = self._by_pattern(relpath)
+            if pattern_rule is None:
+                guess = self.fuzzy.guess(relpath)
+                if guess.rule is None:
+                    return None
+                return RuleMatch(guess.rule, guess.folder_month, guess.below,
+                                 part_by_name(guess.rule, file_name, guess.below), "guess")
+            rule, how = pattern_rule, "pattern"
             below = tuple(segments[-1:])
         month = None
         for segment in reversed(below):
             month = names.month_of_folder(segment)
             if month is not None:
                 break
-        return RuleMatch(rule, month, below, part_by_name(rule, file_name, below))
+        return RuleMatch(rule, month, below, part_by_name(rule, file_name, below), how)
+
+    @property
+    def fuzzy(self) -> FuzzyIndex:
+        """The tolerant matcher, built on first use (most trees never need it)."""
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex(self.rules, self.year)
+        return self._fuzzy
+
+    def explain(self, relpath: str) -> Guess:
+        """Why ``relpath`` has no rule: no clear guess, several rules alike, an archive or
+        another year's folder (see ``fuzzy.Guess.reason``)."""
+        return self.fuzzy.guess(relpath)
 
     def _by_pattern(self, relpath: str) -> Rule | None:
         from auditor.rules.patterns import match_pattern

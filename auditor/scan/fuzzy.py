@@ -1,0 +1,479 @@
+"""A guess for files that no rule folder, rule id or glob claims: offices keep their own layout.
+
+"AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/a. Undangan, DH, Dok Rakor Pembentukan Tim/x.pdf"
+is read folder by folder, top down:
+
+- the AREA: "Area III", "V.", "1. Manajemen Perubahan", or its name alone ("SDM",
+  "Tata Laksana", "Pengawasan"...); the first folder that names one sets it;
+- the ITEM within the area: "III.6", "1.1", "2. SPIP", or its KOMPONEN words ("Tim Kerja",
+  "SOP"). A number whose folder words say nothing of that item only favours it;
+- below the item, every folder and the file name add their words; the first of these
+  folders may carry the bukti fisik's letter or number ("c. Kartu Kendali", "04_SK").
+
+Each rule of the area (or item, or all rules when neither is known) then scores: the rare
+words it shares with the path (TF-IDF over the ruleset's evidence texts; indicator and
+action words count a quarter), the kinds of document the names speak of that its parts are
+(undangan, daftar hadir, risalah, SK...; the file's own name counts most), its letter, and
+whether it takes the file's format. The best rule is taken only when it is clearly ahead of
+the next one; otherwise the file stays unmatched and the report lists it, with the rules it
+could be. Folders named as an archive or a year other than the plan's are never guessed.
+Everything about a folder is worked out once per folder.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from auditor.rules.model import Rule
+from auditor.scan import names
+from auditor.scan.fuzzy_words import (
+    ARABIC,
+    ARCHIVE_WORDS,
+    AREA_FILLER,
+    AREA_WORDS,
+    ROMAN,
+    STOPWORDS,
+    content,
+    is_year,
+    tokens,
+)
+
+_AREA_EXPLICIT = re.compile(r"^\s*area\s*[-_.:]?\s*(vi|iv|v|i{1,3}|[1-6])(?![a-z0-9])", re.I)
+_TRIPLE = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})[._-](\d{1,2})(?!\d)", re.I)
+_PAIR = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})(?![\d])(?![._-]\d)", re.I)
+_ROMAN_PREFIX = re.compile(r"^\s*(vi|iv|v|i{1,3})(?:\s*[.)_-]\s*|\s+)(?=[a-z])", re.I)
+_NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})(?:\s*[.)_-]\s*|\s+)(?=\D)")
+_LETTER_PREFIX = re.compile(r"^\s*([a-h])\s*[.)]\s*(?=\S)", re.I)
+
+# Score weights (in IDF units: a word found in one rule of 96 is worth ~4.6).
+SECONDARY = 0.25  # indicator and action words
+FILE_KIND = 2.5  # the file name says a kind the rule has
+DIR_KIND = 1.0  # a folder below the item says a kind the rule has
+IMAGE_KIND = 1.0  # an image with no kind word, for a rule that takes photos or screenshots
+LETTER = 2.0  # the letter or number of the bukti fisik's folder
+SOFT_ITEM = 3.0  # "3. Evaluasi SOP": a number that may be the item
+NO_FORMAT = 2.0  # no part of the rule takes the file's format
+# (least score, least lead over the runner-up, least score from words alone) by how much
+# of the place is known: without the item, kinds of document alone never decide.
+THRESHOLDS = {"item": (2.0, 1.0, 0.0), "area": (3.0, 2.0, 2.0), "none": (5.0, 3.0, 4.0)}
+
+
+@dataclass(frozen=True)
+class Guess:
+    """What the matcher made of a path: its rule, or why it has none."""
+
+    rule: Rule | None
+    reason: str  # "guess" | "none" | "ambiguous" | "archive" | "other_year"
+    candidates: tuple[str, ...] = ()  # rule ids when ambiguous
+    detail: str = ""  # the archive folder or the other year
+    below: tuple[str, ...] = ()  # month / kind folders under the guessed rule's place
+    folder_month: int | None = None
+
+
+@dataclass(frozen=True)
+class _Segment:
+    """One folder name, read once."""
+
+    area: str | None  # "Area III", "V.", or the area's name
+    area_named: bool
+    pair: tuple[str, int] | None  # ("III", 6) from "III.6" or "1.1"
+    position: int | None  # a letter (a=1) or number prefix
+    number: int | None  # a number prefix ("2. SPIP")
+    roman: str | None  # a Roman numeral prefix
+    words: tuple[str, ...]  # content words
+    rest: tuple[str, ...]  # content words besides the area's name
+    kinds: frozenset[str]
+    month: int | None
+    year_only: int | None  # the folder names only a year
+    archive: bool
+
+
+@dataclass
+class _Info:
+    rule: Rule
+    words: dict[str, float]  # content word -> weight
+    kinds: frozenset[str]
+    formats: frozenset[str]
+    positions: frozenset[int]
+
+
+@dataclass(frozen=True)
+class _Dir:
+    refused: tuple[str, str] | None
+    level: str  # "item" | "area" | "none"
+    candidates: tuple[int, ...]
+    base: tuple[float, ...]  # per candidate
+    said: tuple[float, ...]  # the part of ``base`` that its words make
+    bag: frozenset[str]
+    below: tuple[str, ...]
+    folder_month: int | None
+    local: dict[str, float]  # how rare each word is among the candidates
+
+
+class FuzzyIndex:
+    """Guesses rules for paths; built once per scan, one decision per folder."""
+
+    def __init__(self, rules: Sequence[Rule], plan_year: int | None = None,
+                 kind_words: dict[str, tuple[str, ...]] | None = None) -> None:
+        self.rules = tuple(rules)
+        self.plan_year = plan_year or _latest_year(self.rules)
+        self._kind_phrases = self._kind_table(kind_words or {})
+        self._infos = [self._info(r) for r in self.rules]
+        self._idf = self._inverse_frequency([set(i.words) for i in self._infos])
+        self._items: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._area_rules: dict[str, list[int]] = defaultdict(list)
+        item_names: dict[tuple[str, int], str] = {}
+        for n, rule in enumerate(self.rules):
+            self._items[(rule.area, rule.item)].append(n)
+            self._area_rules[rule.area].append(n)
+            item_names.setdefault((rule.area, rule.item), rule.item_name)
+        self._item_words = {key: frozenset(content(tokens(name), self.plan_year))
+                            for key, name in item_names.items()}
+        self._item_idf = self._inverse_frequency(list(self._item_words.values()))
+        self._areas = self._area_table()
+        self._set_positions()
+        self._dirs: dict[str, _Dir] = {}
+        self._segments: dict[str, _Segment] = {}
+        self._local: dict[tuple[int, ...], dict[str, float]] = {}
+
+    # ----- built once ---------------------------------------------------------------------
+
+    def _kind_table(self, extra: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
+        from auditor.scan.match import KIND_NAME_WORDS
+
+        phrases: dict[str, str] = {}
+        for kind, words in [*KIND_NAME_WORDS.items(), *extra.items()]:
+            for word in words:
+                phrases.setdefault(" ".join(tokens(word)), kind)
+        # The ruleset's words for a kind are those most of its parts share; a word only one
+        # rule's part has ("sop" of "Dokumen SOP") names that rule, not a kind.
+        parts: dict[str, int] = defaultdict(int)
+        uses: dict[tuple[str, str], int] = defaultdict(int)
+        for rule in self.rules:
+            for part in rule.parts:
+                parts[part.kind] += 1
+                for word in part.name_words:
+                    uses[(part.kind, word)] += 1
+        for (kind, word), n in uses.items():
+            if n >= 2 and n >= 0.6 * parts[kind]:
+                phrases.setdefault(" ".join(tokens(word)), kind)
+        return tuple((p, k) for p, k in phrases.items() if p)
+
+    def kinds_in(self, words: tuple[str, ...]) -> frozenset[str]:
+        padded = f" {' '.join(words)} "
+        return frozenset(k for p, k in self._kind_phrases if f" {p} " in padded)
+
+    def _info(self, rule: Rule) -> _Info:
+        weights: dict[str, float] = {}
+        for text, weight in ((rule.indicator, SECONDARY), (rule.action, SECONDARY),
+                             (rule.subject, 1.0), (rule.evidence, 1.0)):
+            for word in content(tokens(text), self.plan_year):
+                weights[word] = max(weights.get(word, 0.0), weight)
+        formats = frozenset(f for p in rule.parts for f in p.formats)
+        return _Info(rule, weights, frozenset(p.kind for p in rule.parts), formats, frozenset())
+
+    @staticmethod
+    def _inverse_frequency(documents: list[set[str]] | list[frozenset[str]]) -> dict[str, float]:
+        count: dict[str, int] = defaultdict(int)
+        for document in documents:
+            for word in document:
+                count[word] += 1
+        total = max(len(documents), 2)
+        return {w: max(math.log(total / n), 0.1) for w, n in count.items()}
+
+    def _area_table(self) -> tuple[tuple[str, str], ...]:
+        phrases: dict[str, str] = {}
+        for area, words in AREA_WORDS.items():
+            for phrase in words:
+                phrases[phrase] = area
+        for rule in self.rules:
+            name = [w for w in tokens(rule.area_name) if w not in AREA_FILLER
+                    and w not in STOPWORDS]
+            if name:
+                phrases.setdefault(" ".join(name), rule.area)
+        return tuple(sorted(phrases.items(), key=lambda pa: -len(pa[0])))
+
+    def _set_positions(self) -> None:
+        """The letters a bukti fisik may carry: its place in the item, and its place among
+        the bukti of its plan row (one indicator and action) when the row lists several."""
+        for members in self._items.values():
+            rows: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for n in members:
+                rows[(self.rules[n].indicator, self.rules[n].action)].append(n)
+            for place, n in enumerate(members, 1):
+                row = rows[(self.rules[n].indicator, self.rules[n].action)]
+                positions = {place}
+                if len(row) > 1:
+                    positions.add(row.index(n) + 1)
+                self._infos[n].positions = frozenset(positions)
+
+    # ----- one folder name ----------------------------------------------------------------
+
+    def _segment(self, segment: str) -> _Segment:
+        found = self._segments.get(segment)
+        if found is None:
+            found = self._segments[segment] = self._read_segment(segment)
+        return found
+
+    def _read_segment(self, segment: str) -> _Segment:
+        words = tokens(segment)
+        month = names.month_of_folder(segment)
+        kept = content(words, self.plan_year)
+        years = {int(w) for w in words if is_year(w)}
+        year_only = None
+        if years and not [w for w in kept if not is_year(w)]:
+            year_only = max(years)
+        archive = any(w in ARCHIVE_WORDS for w in words)
+        area, phrase = self._area_of(segment, words)
+        pair = None
+        position = number = None
+        roman = None
+        lower = segment.lower()
+        if m := _TRIPLE.match(lower):
+            pair = (_area_key(m.group(1)), int(m.group(2)))
+            position = int(m.group(3))
+        elif m := _PAIR.match(lower):
+            pair = (_area_key(m.group(1)), int(m.group(2)))
+        elif m := _LETTER_PREFIX.match(lower):
+            position = ord(m.group(1)) - ord("a") + 1
+            if m.group(1) in ROMAN:
+                roman = ROMAN[m.group(1)]
+        elif m := _NUMBER_PREFIX.match(lower):
+            number = position = int(m.group(1))
+        if roman is None and pair is None and (m := _ROMAN_PREFIX.match(lower)):
+            roman = ROMAN[m.group(1)]
+        kept = tuple(w for w in kept if not (w.isdigit() and int(w) == self.plan_year))
+        rest = tuple(w for w in kept if w not in phrase and w not in AREA_FILLER)
+        return _Segment(area, bool(phrase), pair, position, number, roman, kept, rest,
+                        self.kinds_in(words), month, year_only, archive)
+
+    def _area_of(self, segment: str, words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
+        """The area a folder names, and the words of its name found there."""
+        padded = f" {' '.join(words)} "
+        named: dict[str, set[str]] = defaultdict(set)
+        for phrase, area in self._areas:
+            if f" {phrase} " in padded:
+                named[area].update(phrase.split())
+        if len(named) == 1:
+            area, said = next(iter(named.items()))
+            return area, frozenset(said)
+        if m := _AREA_EXPLICIT.match(segment):
+            return _area_key(m.group(1)), frozenset()
+        return None, frozenset()
+
+    def _item_by_name(self, area: str | None, words: tuple[str, ...]) -> tuple[str, int] | None:
+        said = set(words)
+        if not said:
+            return None
+        rare = math.log(max(len(self._item_words), 2))
+        said_weight = sum(self._item_idf.get(w, rare) for w in said)
+        scored = []
+        for key, item_words in self._item_words.items():
+            if area is not None and key[0] != area:
+                continue
+            shared = said & item_words
+            if not shared or not item_words:
+                continue
+            weight = sum(self._item_idf[w] for w in shared)
+            of_said = weight / said_weight
+            of_item = weight / sum(self._item_idf[w] for w in item_words)
+            if of_said >= 0.6 and (area is not None or of_item >= 0.5):
+                scored.append((of_said * of_item, key))
+        scored.sort(reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] > 0.8 * scored[0][0]):
+            return None
+        return scored[0][1]
+
+    # ----- one folder ---------------------------------------------------------------------
+
+    def _directory(self, directory: str) -> _Dir:
+        found = self._dirs.get(directory)
+        if found is None:
+            found = self._dirs[directory] = self._read_directory(directory)
+        return found
+
+    def _read_directory(self, directory: str) -> _Dir:
+        area: str | None = None
+        item: int | None = None
+        hard = False
+        soft_item: int | None = None
+        position: int | None = None
+        ruled = False  # a folder below the item was seen
+        bag: set[str] = set()
+        kinds: set[str] = set()
+        segments = [s for s in directory.split("/") if s]
+        for segment in segments:
+            seg = self._segment(segment)
+            if seg.archive:
+                return _refused("archive", segment)
+            if seg.year_only is not None:
+                if seg.year_only != self.plan_year:
+                    return _refused("other_year", str(seg.year_only))
+                continue
+            if seg.month is not None or (not seg.words and not seg.kinds and seg.pair is None
+                                         and seg.area is None and seg.roman is None):
+                continue
+            if seg.pair is not None and item is None:
+                a, i = seg.pair
+                if area is not None and a != area:  # "Area 2/1.3 ...": item 1, bukti 3
+                    i, position = _number_of(a), i
+                area, item, hard = area or a, i, True
+                bag.update(w for w in seg.words if w not in self._item_words.get((area, item), ()))
+                continue
+            if area is None and (seg.area or seg.roman):
+                area = seg.area or seg.roman
+                item_key = self._item_by_name(area, seg.rest) if seg.area_named else None
+                if item_key is not None:
+                    item, hard = item_key[1], True
+                    bag.update(w for w in seg.rest if w not in self._item_words[item_key])
+                else:
+                    bag.update(seg.rest)
+                continue
+            if area is not None and seg.area == area and not ruled and not seg.rest:
+                continue  # "Area I/Manajemen Perubahan/..."
+            if item is None and not ruled:
+                item_key = self._item_by_name(area, seg.words)
+                if item_key is not None:
+                    area, item, hard = item_key[0], item_key[1], True
+                    bag.update(w for w in seg.words if w not in self._item_words[item_key])
+                    continue
+                if area is not None and seg.number and (area, seg.number) in self._items:
+                    if not seg.words or set(seg.words) & self._item_words[(area, seg.number)]:
+                        item, hard = seg.number, True
+                        continue
+                    soft_item = seg.number
+                    position = None
+                    ruled = True
+                    bag.update(seg.words)
+                    continue
+            if not ruled and seg.position is not None and not _kind_only(seg):
+                position = seg.position
+            ruled = ruled or bool(seg.words) or bool(seg.kinds)
+            bag.update(seg.words)
+            kinds.update(seg.kinds)
+        level, members = self._members(area, item if hard else None)
+        local = self._local_idf(members) if level == "item" else {}
+        below = self._below(segments)
+        month = next((m for m in map(names.month_of_folder, reversed(below)) if m), None)
+        base, said = [], []
+        for n in members:
+            info = self._infos[n]
+            said.append(self._words_score(info, bag, local))
+            score = said[-1] + _kind_score(DIR_KIND, kinds, info.kinds)
+            if position is not None and position in info.positions and level == "item":
+                score += LETTER
+            if soft_item is not None and info.rule.item == soft_item:
+                score += SOFT_ITEM
+            base.append(score)
+        return _Dir(None, level, members, tuple(base), tuple(said), frozenset(bag), below,
+                    month, local)
+
+    def _members(self, area: str | None, item: int | None) -> tuple[str, tuple[int, ...]]:
+        if area is not None and item is not None and (area, item) in self._items:
+            return "item", tuple(self._items[(area, item)])
+        if area is not None and area in self._area_rules:
+            return "area", tuple(self._area_rules[area])
+        return "none", tuple(range(len(self.rules)))
+
+    def _local_idf(self, members: tuple[int, ...]) -> dict[str, float]:
+        """IDF among ``members``: a word of every candidate tells none of them apart."""
+        found = self._local.get(members)
+        if found is None:
+            count: dict[str, int] = defaultdict(int)
+            for n in members:
+                for word, weight in self._infos[n].words.items():
+                    if weight >= 1.0:
+                        count[word] += 1
+            found = self._local[members] = {w: math.log(len(members) / c)
+                                            for w, c in count.items()}
+        return found
+
+    def _below(self, segments: list[str]) -> tuple[str, ...]:
+        """The trailing month, year and single-kind folders ("Juni", "Dokumentasi")."""
+        out: list[str] = []
+        for segment in reversed(segments):
+            seg = self._segment(segment)
+            if seg.month is None and seg.year_only is None and not _kind_only(seg):
+                break
+            out.append(segment)
+        return tuple(reversed(out))
+
+    def _words_score(self, info: _Info, words: frozenset[str] | set[str],
+                     local: dict[str, float]) -> float:
+        return sum((self._idf.get(w, 0.0) + local.get(w, 0.0)) * info.words[w]
+                   for w in words if w in info.words)
+
+    # ----- one file -----------------------------------------------------------------------
+
+    def guess(self, relpath: str) -> Guess:
+        """The rule of ``relpath`` when it is clearly one, else why not."""
+        from auditor.scan.match import format_of
+
+        directory, _, file_name = relpath.rpartition("/")
+        folder = self._directory(directory)
+        if folder.refused is not None:
+            return Guess(None, folder.refused[0], detail=folder.refused[1])
+        if not folder.candidates:
+            return Guess(None, "none")
+        if folder.level == "item" and len(folder.candidates) == 1:
+            rule = self.rules[folder.candidates[0]]
+            return Guess(rule, "guess", below=folder.below, folder_month=folder.folder_month)
+        words = tokens(names.strip_extension(names.strip_numbering(file_name)))
+        fresh = set(content(words, self.plan_year)) - folder.bag
+        kinds = self.kinds_in(words)
+        fmt = format_of(file_name)
+        scored = []
+        for n, base, said in zip(folder.candidates, folder.base, folder.said, strict=True):
+            info = self._infos[n]
+            words_score = said + self._words_score(info, fresh, folder.local)
+            score = base - said + words_score
+            score += _kind_score(FILE_KIND, kinds, info.kinds)
+            if fmt == "image" and not kinds and info.kinds & {"dokumentasi", "screenshot"}:
+                score += IMAGE_KIND
+            if fmt != "other" and fmt not in info.formats:
+                score -= NO_FORMAT
+            scored.append((score, n, words_score))
+        scored.sort(key=lambda sn: -sn[0])
+        least, lead, by_words = THRESHOLDS[folder.level]
+        best, n, best_words = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        if best >= least and best - second >= lead and best_words >= by_words:
+            return Guess(self.rules[n], "guess", below=folder.below,
+                         folder_month=folder.folder_month)
+        close = [self.rules[m].id for s, m, _ in scored if s > 0 and best - s < lead / 2]
+        if best > 0 and 1 < len(close) <= 6:
+            return Guess(None, "ambiguous", tuple(close))
+        return Guess(None, "none")
+
+
+def _refused(reason: str, detail: str) -> _Dir:
+    return _Dir((reason, detail), "none", (), (), (), frozenset(), (), None, {})
+
+
+def _kind_score(weight: float, said: frozenset[str] | set[str], has: frozenset[str]) -> float:
+    """Kinds the names speak of that the rule has; a rule made of fewer parts scores more."""
+    hits = len(said & has)
+    return weight * hits * (0.5 + 0.5 * hits / len(has)) if hits else 0.0
+
+
+def _kind_only(seg: _Segment) -> bool:
+    """A folder that only says a kind of document: "Dokumentasi", "b. Daftar Hadir"."""
+    return len(seg.kinds) == 1 and not seg.words
+
+
+def _area_key(text: str) -> str:
+    text = text.lower()
+    return ARABIC.get(text) or ROMAN.get(text, text.upper())
+
+
+def _number_of(area: str) -> int:
+    return {v: int(k) for k, v in ARABIC.items()}.get(area, 0)
+
+
+def _latest_year(rules: Sequence[Rule]) -> int | None:
+    years = [int(w) for r in rules for w in tokens(r.evidence) if is_year(w)]
+    return max(years) if years else None

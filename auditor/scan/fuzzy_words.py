@@ -1,0 +1,120 @@
+"""The words the tolerant matcher (``fuzzy``) reads folder and file names with.
+
+Every text, a rule's or a path's, goes through ``tokens``: ``names.words``, then the phrases
+offices write in other words (English, abbreviations, spelling variants) become the plan's
+Indonesian words. ``content`` then keeps only the words that tell one bukti fisik from
+another: no stopwords, office names, plan years, numbers, months or kind-of-document words
+(those are read separately as kinds).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from auditor.scan import names
+
+# phrase (as names.words writes it) -> the plan's word(s). Longest phrases are tried first.
+SYNONYMS: dict[str, str] = {
+    # areas
+    "tata laksana": "tatalaksana", "ketatalaksanaan": "tatalaksana",
+    "business process": "tatalaksana", "business processes": "tatalaksana",
+    "governance": "tatalaksana", "sumber daya manusia": "sdm", "human resources": "sdm",
+    "human resource": "sdm", "hr": "sdm", "change management": "manajemen perubahan",
+    "accountability": "akuntabilitas", "performance": "kinerja", "supervision": "pengawasan",
+    "oversight": "pengawasan", "public services": "pelayanan publik",
+    "public service": "pelayanan publik", "service": "pelayanan", "services": "pelayanan",
+    # meetings and documents
+    "rakor": "rapat koordinasi", "monev": "monitoring evaluasi", "pemantauan": "monitoring",
+    "eval": "evaluasi", "evaluation": "evaluasi", "meeting": "rapat", "meetings": "rapat",
+    "coordination": "koordinasi", "coordinating": "koordinasi", "plenary": "pleno",
+    "team": "tim", "work": "kerja", "working": "kerja", "formation": "pembentukan",
+    "establishment": "pembentukan", "action plan": "rencana aksi", "renaksi": "rencana aksi",
+    "socialization": "sosialisasi", "socialisation": "sosialisasi", "sosialiasi": "sosialisasi",
+    "invitation": "undangan", "invitations": "undangan", "attendance list": "daftar hadir",
+    "attendance": "daftar hadir", "minutes": "risalah", "photo": "foto", "photos": "foto",
+    "pictures": "foto", "picture": "foto", "documentation": "dokumentasi", "decree": "sk",
+    "decision letter": "sk", "report": "laporan", "reports": "laporan", "document": "dokumen",
+    "documents": "dokumen", "follow up": "tindak lanjut", "tindaklanjut": "tindak lanjut",
+    "results": "hasil", "result": "hasil",
+    # subjects
+    "gratification": "gratifikasi", "control card": "kartu kendali",
+    "control cards": "kartu kendali", "internal control": "spip",
+    "conflict of interest": "benturan kepentingan", "complaint": "pengaduan",
+    "complaints": "pengaduan", "whistle blowing system": "wbs", "whistleblowing system": "wbs",
+    "whistle blowing": "wbs", "whistleblowing": "wbs", "survey": "survei", "surveys": "survei",
+    "satisfaction": "kepuasan", "standard": "standar", "standards": "standar",
+    "employee": "pegawai", "employees": "pegawai", "staff": "pegawai",
+    "nominative": "nominatif", "personnel": "kepegawaian", "change agent": "agen perubahan",
+    "change agents": "agen perubahan", "mindset": "pola pikir", "work culture": "budaya kerja",
+    "lembar kerja evaluasi": "lke", "evaluation sheet": "lke", "screenshoot": "screenshot",
+    "screen shot": "screenshot", "tangkapan layar": "screenshot", "web": "website",
+    "situs": "website", "medsos": "media sosial", "social media": "media sosial", "resiko": "risiko", "risk": "risiko",
+    "information disclosure": "keterbukaan informasi", "public information": "informasi publik",
+    "prosedur operasional standar": "sop", "prosedur operasional tetap": "sop",
+    "standard operating procedure": "sop", "standard operating procedures": "sop",
+    "training": "diklat", "rotation": "rotasi", "placement": "penempatan",
+    "integrity pact": "pakta integritas",
+}
+
+STOPWORDS = frozenset("""
+dan di yang ke dari untuk pada oleh atas dalam dengan serta atau terkait tentang per bagi
+tahun th thn kpu kab kabupaten kota provinsi prov republik indonesia ri
+zi zona integritas wbk wbbm menuju bukti fisik dukung data_dukung lampiran scan scanned
+pindai pindaian copy salinan final fix revisi rev new baru ok ttd versi ver dll tgl tanggal
+hari minggu bulan bln pengungkit komponen area folder file berkas data
+the of and for a an to in on at by with
+pdf doc docx xls xlsx jpg jpeg png
+""".split())
+# Words that only say what kind of document a file is; read as kinds, not as subject words.
+GENERIC_KIND_WORDS = frozenset("""
+undangan und daftar hadir dh dokumentasi dok foto img risalah notulen notula notulensi sk
+laporan dokumen surat
+""".split())
+ARCHIVE_WORDS = frozenset("arsip archive archives lama old backup bak cadangan trash sampah "
+                          "recycle".split())
+# Area keywords besides the ruleset's area names, by Roman numeral (tokens, after SYNONYMS).
+AREA_WORDS: dict[str, tuple[str, ...]] = {
+    "I": ("manajemen perubahan",),
+    "II": ("tatalaksana",),
+    "III": ("sdm", "manajemen sdm"),
+    "IV": ("akuntabilitas",),
+    "V": ("pengawasan",),
+    "VI": ("pelayanan publik",),
+}
+# Words of area names that do not tell one area from another.
+AREA_FILLER = frozenset("penataan penguatan peningkatan kualitas sistem".split())
+ROMAN = {"i": "I", "ii": "II", "iii": "III", "iv": "IV", "v": "V", "vi": "VI"}
+ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
+
+_SYNONYM_RE = re.compile(
+    r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
+    + r")(?!\S)")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@lru_cache(maxsize=16384)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lowercase words of ``text`` with the offices' other words turned into the plan's."""
+    plain = names.words(text).replace("data dukung", "data_dukung")
+    return tuple(_SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(1)], plain).split())
+
+
+def is_year(token: str) -> bool:
+    return bool(_YEAR.match(token))
+
+
+def content(words: tuple[str, ...], plan_year: int | None,
+            extra_stop: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The words that can tell one bukti fisik from another, in order, once each."""
+    out: dict[str, None] = {}
+    for word in words:
+        if (len(word) < 2 or word in STOPWORDS or word in extra_stop
+                or word in GENERIC_KIND_WORDS or word in names.MONTHS):
+            continue
+        if word.isdigit() and not (is_year(word) and int(word) != plan_year):
+            continue
+        if word in ROMAN:  # "Semester II", "Area III": numbering, not a subject
+            continue
+        out[word] = None
+    return tuple(out)

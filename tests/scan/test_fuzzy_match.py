@@ -1,0 +1,137 @@
+"""Offices' own layouts find the right bukti fisik of the seed plan, or none when unclear."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from auditor.rules.load import load_rules
+from auditor.scan.match import RuleIndex
+
+SEED = Path(__file__).resolve().parents[2] / "rules" / "kpu-karanganyar-2022.yaml"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_rules(SEED)
+
+
+@pytest.fixture(scope="module")
+def index(seed) -> RuleIndex:
+    return RuleIndex(seed.rules, year=2022)
+
+
+# (path, the rule it must land on)
+LAND = [
+    ("AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/a. Undangan, DH, Dok Rakor Pembentukan Tim/"
+     "Undangan Rakor.pdf", "I.1.1"),
+    ("AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/a. Undangan, DH, Dok Rakor Pembentukan Tim/"
+     "IMG_0001.jpg", "I.1.1"),
+    ("AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/b. Risalah Rakor Pembentukan Tim/Notulen.docx",
+     "I.1.2"),
+    ("AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/c. Undangan, DH, Dok Rapat Pleno/DH pleno.pdf",
+     "I.1.3"),
+    ("1. Manajemen Perubahan/1.1 Tim Kerja/SK Tim ZI 2022.pdf", "I.1.4"),
+    ("Area 2 Tatalaksana/SOP/Evaluasi SOP/Juni/Risalah evaluasi SOP.docx", "II.1.5"),
+    ("Area 2 Tatalaksana/SOP/Evaluasi SOP/Juni/Undangan evaluasi SOP.pdf", "II.1.4"),
+    ("Pengungkit/Area III SDM/III.6 Data Nominatif/2022-03 Data Nominatif Maret.xlsx", "III.6.1"),
+    ("V. Penguatan Pengawasan/2. SPIP/c. Kartu Kendali SPIP/Kartu Kendali April.xlsx", "V.2.3"),
+    # the same meeting in four items: the item folder tells them apart
+    ("Manajemen Perubahan/3. Monev/Rapat Pleno/DH.pdf", "I.3.3"),
+    ("Manajemen Perubahan/2. Rencana Aksi/c. Rapat Pleno/Foto.jpg", "I.2.3"),
+    ("Manajemen Perubahan/4. Agen Perubahan/c. Undangan DH Dok Rapat Pleno/foto pleno.jpg",
+     "I.4.5"),
+    ("Manajemen Perubahan/4. Agen Perubahan/d. SK Role Model/SK Role Model.pdf", "I.4.6"),
+    # English-ish names
+    ("Area 1 - Change Management/1 - Work Team/Team Formation Coordination Meeting/"
+     "Invitation.pdf", "I.1.1"),
+    ("Area 1 - Change Management/1 - Work Team/Decree/Team Decree 2022.pdf", "I.1.4"),
+    ("Area 5 - Supervision/2 - Internal Control/Control Card/Control Card April.xlsx", "V.2.3"),
+    ("Area 6 - Public Service/3 - Satisfaction Survey/Survey Results.pdf", "VI.3.1"),
+    # ALL CAPS, underscores, "01_" numbering
+    ("01_MANAJEMEN_PERUBAHAN/01_TIM_KERJA/04_SK_TIM_KERJA/SK_TIM_KERJA_ZI.pdf", "I.1.4"),
+    ("01_MANAJEMEN_PERUBAHAN/02_RENCANA_AKSI/04_SK_RENCANA_AKSI/SK_RA.pdf", "I.2.4"),
+    ("05_PENGAWASAN/05_BENTURAN_KEPENTINGAN/Matrik Identifikasi.xlsx", "V.5.2"),
+    ("I. MANAJEMEN PERUBAHAN/3. PEMANTAUAN DAN EVALUASI/e. Tindak Lanjut Evaluasi/"
+     "Dokumen Tindak Lanjut.pdf", "I.3.5"),
+    ("V. Penguatan Pengawasan/2. SPIP/Rakor SPIP/Notulen Rakor SPIP.pdf", "V.2.7"),
+    ("V. Penguatan Pengawasan/2. SPIP/Rakor SPIP/Foto Rakor SPIP.jpg", "V.2.8"),
+    # no area folder, or no folder at all, when the words are unmistakable
+    ("Pengawasan/Pengaduan Masyarakat/Brosur pengaduan.jpg", "V.3.1"),
+    ("Data Nominatif Maret.xlsx", "III.6.1"),
+]
+
+# (path, why it stays unmatched, the rules it could be)
+STAY = [
+    ("Undangan Rapat Pleno.pdf", "ambiguous", {"I.1.3", "I.2.3", "I.3.3", "I.4.5"}),
+    ("AREA I MANAJEMEN PERUBAHAN/Rapat Pleno/Undangan.pdf", "ambiguous",
+     {"I.1.3", "I.2.3", "I.3.3", "I.4.5"}),
+    ("1. Manajemen Perubahan/1.1 Tim Kerja/scan001.pdf", "none", set()),
+    ("Arsip lama/2021/SK Tim Kerja ZI.pdf", "archive", set()),
+    ("Data 2021/Tim Kerja/SK Tim Kerja ZI.pdf", "other_year", set()),
+    ("Keuangan/Laporan Realisasi Anggaran Juni 2022.xlsx", "none", set()),
+    ("Umum/Surat Keluar/Surat Permohonan Data ke Disdukcapil.pdf", "none", set()),
+    ("Teknis/Rapat Pleno Rekapitulasi DPB/Berita Acara Pleno DPB.pdf", "none", set()),
+    ("Desktop/New folder/IMG_20220512_101010.jpg", "none", set()),
+]
+
+
+@pytest.mark.parametrize(("path", "rule_id"), LAND)
+def test_a_foreign_layout_lands_on_its_rule(index: RuleIndex, path: str, rule_id: str) -> None:
+    match = index.match(path)
+    assert match is not None, index.explain(path)
+    assert (match.rule.id, match.matched_by) == (rule_id, "guess")
+
+
+@pytest.mark.parametrize(("path", "reason", "candidates"), STAY)
+def test_an_unclear_path_stays_unmatched_and_says_why(index: RuleIndex, path: str, reason: str,
+                                                      candidates: set[str]) -> None:
+    assert index.match(path) is None
+    guess = index.explain(path)
+    assert guess.reason == reason
+    assert set(guess.candidates) == candidates
+
+
+def test_exact_folders_ids_and_patterns_still_come_first(index: RuleIndex, seed) -> None:
+    rule = seed.by_id()["I.3.1"]
+    assert index.match(f"{rule.folder}/DH.pdf").matched_by == "folder"
+    assert index.match("Somewhere/I.3.1 renamed/DH.pdf").matched_by == "id"
+
+
+def test_month_folders_and_parts_under_a_guessed_place(index: RuleIndex) -> None:
+    match = index.match("Area 2 Tatalaksana/SOP/Evaluasi SOP/Juni/Undangan evaluasi SOP.pdf")
+    assert match.folder_month == 6 and match.part.kind == "undangan"
+    match = index.match("I. MANAJEMEN PERUBAHAN/4. BUDAYA KERJA/Daftar Hadir/2022-05/Absensi.pdf")
+    assert (match.rule.id, match.folder_month, match.part.kind) == ("I.4.1", 5, "daftar_hadir")
+
+
+@pytest.mark.parametrize("lettered", [False, True])
+def test_every_bukti_fisik_under_a_top_folder_without_its_id(seed, index: RuleIndex,
+                                                             lettered: bool) -> None:
+    """The init-tree layout under an extra top folder, rule ids taken off the rule folders
+    (and, the second time, the plan's letters put on): every file lands on its own rule,
+    except where two rules of one item carry the very same bukti fisik text."""
+    names = {"undangan": "Undangan.pdf", "daftar_hadir": "Daftar Hadir.pdf",
+             "dokumentasi": "IMG_0001.jpg", "risalah": "Notulen.docx", "sk": "SK.pdf",
+             "laporan": "Laporan.pdf", "screenshot": "Screenshot_1.png", "surat": "Surat.pdf",
+             "tabel": "Rekap.xlsx", "dokumen": "Dokumen.pdf"}
+    wrong, unmatched = [], set()
+    for rule in seed.rules:
+        *upper, last = rule.folder.split("/")
+        last = re.sub(r"^[IVX]+\.\d+\.\d+\s*", "", last)
+        if lettered:
+            siblings = [r for r in seed.rules if (r.area, r.item) == (rule.area, rule.item)]
+            last = f"{'abcdefghij'[siblings.index(rule)]}. {last}"
+        for part in rule.parts:
+            path = "/".join(["Pengungkit", *upper, last, names[part.kind]])
+            match = index.match(path)
+            if match is None:
+                unmatched.add(rule.id)
+            elif match.rule.id != rule.id:
+                wrong.append((path, match.rule.id))
+    assert wrong == []
+    same_text = {"III.2.1", "III.2.2", "III.3.1", "III.3.2", "IV.2.4", "IV.2.5", "IV.2.1",
+                 "IV.2.2", "VI.2.2"}
+    assert unmatched == (set() if lettered else same_text)
