@@ -83,6 +83,7 @@ _HIJRI = (r"\d{1,2}\s+(?:muharr?am|s[h]?afar|rabi'?\s*ul\s*(?:awal|akhir|tsani)|
           r"zulhijah)\s+\d{4}\s*H\.?")
 # "Karanganyar," alone, or with the Hijri date, on the line above the Gregorian date.
 _PLACE_ONLY = re.compile(rf"^\s*([A-Z][A-Za-z'.-]+(?:\s+[A-Za-z][A-Za-z'.-]+){{0,3}})\s*,\s*(?:{_HIJRI})?\s*$", _F)
+_PLACE_DAY = re.compile(rf"^\s*[A-Z][A-Za-z'.-]+(?:\s+[A-Za-z][A-Za-z'.-]+){{0,3}}\s*,\s*{_DAY}\s*,?\s*$", _F)
 _LETTER = re.compile(r"^\s*((hal|perihal)\s*:|(kepada\s+)?yth\b)", _F)
 _ROMAN_NO = re.compile(r"/(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)/(\d{4})\b")
 _PERIOD_MONTH = re.compile(rf"\b(bulan|periode|per|masa|edisi)\s*:?\s*(?P<m>{_M})\b\.?\s*(?:tahun\s+)?(?P<y>\d{{4}})", _F)
@@ -219,6 +220,10 @@ def classify(lines: list[str], i: int, start: int, end: int | None = None) -> st
     """The meaning of a date found at ``lines[i][start:end]``."""
     before = lines[i][:start]
     prev = [ln.strip() for ln in lines[max(0, i - 3):i] if ln.strip()]
+    if _PLACE_DAY.match(before) and not re.search(r"\b(hari|tanggal|tgl|pada|waktu)\b", before, _F):
+        # "Karanganyar, Senin, 16 Mei 2022": a place line with its day
+        return "signature_block" if _followed_by_signature(lines, i) else (
+            "letter_date" if _beside_letter_head(lines, i) else "place_date")
     short_prev = " ".join(ln for ln in prev[-2:] if len(ln) <= 30)
     if _MEETING_BEFORE.search(before) or (not before.strip(" :") and _MEETING_BEFORE.search(short_prev + " ")):
         return "meeting_day"

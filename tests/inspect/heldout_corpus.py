@@ -293,6 +293,22 @@ def _docx_items() -> list[Item]:
                  Table([["", ["Ditetapkan di : Karanganyar", "pada tanggal :          2022", "KETUA,", "", "",
                               "MUHAMMAD MAULANA"]]])])),
              why="day and month of the decree left blank"),
+        Item("sk_tabel_tiga_kolom.docx", "2022-02-01", True, "image",
+             lambda p: make_doc(p, Doc(body=_sk_body("KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR") + [
+                 Table([["", "", ["Ditetapkan di Karanganyar", "pada tanggal 1 Februari 2022", "KETUA,", IMG,
+                                   "MUHAMMAD MAULANA"]]])]))),
+        Item("notulen_nama_dalam_kurung.docx", "2022-05-16", True, "image",
+             lambda p: make_doc(p, Doc(body=["NOTULEN RAPAT TIM PELAYANAN PUBLIK", Table([
+                 ["Hari", ":", "Senin"], ["Tanggal", ":", "16 Mei 2022"], ["Tempat", ":", "Ruang PPID"]]), "",
+                 "Pembahasan: standar pelayanan ditinjau ulang paling lambat 30 Juni 2022.", "",
+                 _right(["Notulis,", IMG, "( RINA KUSUMA DEWI )"])]))),
+        Item("ba_tanggal_dengan_nama_hari.docx", "2022-05-16", True, "image",
+             lambda p: make_doc(p, Doc(body=[
+                 "BERITA ACARA SERAH TERIMA BARANG MILIK NEGARA", "Nomor : 17/RT.03-BA/3313/2022", "",
+                 "Berdasarkan surat permohonan tanggal 2 Mei 2022, telah diserahterimakan barang berikut.", "",
+                 ">Karanganyar, Senin, 16 Mei 2022", ">Yang Menyerahkan,", IMG, ">HERI SUSANTO, S.H."])),
+             why="the day name between the place and the date"),
+        Item("Rapat ZI 16 Mei 2022 (2).jpg", "2022-05-16", None, None, lambda p: make_photo(p, seed=21)),
         Item("surat_kotak_teks_draft.docx", "2022-05-24", False, None,
              lambda p: make_doc(p, Doc(header=KOP, body=_letter_head("134/PP.01-SD/3313/2022", "Laporan") + [
                  "Bersama ini kami sampaikan laporan rencana aksi.", "",
@@ -443,6 +459,23 @@ def _pdf_srikandi(path: Path) -> object:
     return make_positioned_pdf(path, [body + [Picture(330, y - 60, 60, 60, "qr"), Text(330, y - 75, "MUHAMMAD MAULANA")]])
 
 
+def _pdf_split_block(path: Path) -> object:
+    first, _ = flow(["LAPORAN KEGIATAN INTERNALISASI ZONA INTEGRITAS", ""]
+                    + ["Kegiatan internalisasi dilaksanakan sesuai rencana aksi dan diikuti seluruh pegawai."] * 40
+                    + ["", ">Karanganyar, 2 Juni 2022"])
+    second, y = flow([">KETUA TIM MANAJEMEN PERUBAHAN,"])
+    return make_positioned_pdf(path, [first, second + [Picture(330, y - 45, 110, 45),
+                                                       Text(330, y - 60, "HERI SUSANTO, S.H.")]])
+
+
+def _pdf_big_stamp(path: Path) -> object:
+    body, y = flow(["LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT", "SEMESTER I TAHUN 2022", "",
+                    "Indeks kepuasan masyarakat semester I tahun 2022 sebesar 3,45 (Baik).", "",
+                    ">Karanganyar, 10 Juni 2022", ">KETUA KOMISI PEMILIHAN UMUM", ">KABUPATEN KARANGANYAR,"])
+    return make_positioned_pdf(path, [body + [Text(330, y - 50, "MUHAMMAD MAULANA"),
+                                              Picture(300, y - 70, 170, 95)]])
+
+
 def _pdf_items() -> list[Item]:
     minutes_table = [["Hari/Tanggal", ":", "Senin, 16 Mei 2022"], ["Waktu", ":", "09.00 WIB"],
                      ["Tempat", ":", "Aula KPU Kabupaten Karanganyar"]]
@@ -472,6 +505,10 @@ def _pdf_items() -> list[Item]:
              why="the left column drawn to its end before the right one"),
         Item("surat_srikandi_tte.pdf", "2022-06-09", True, "digital", _pdf_srikandi,
              why="Srikandi's visible TTE stamp: 'Ditandatangani secara elektronik oleh:' and a QR code"),
+        Item("laporan_blok_terbelah_halaman.pdf", "2022-06-02", True, "image", _pdf_split_block,
+             why="the date at the foot of one page, the office, picture and name on the next"),
+        Item("laporan_stempel_menutupi_teks.pdf", "2022-06-10", True, "image", _pdf_big_stamp,
+             why="a large stamp-and-signature picture drawn over the office line and the name"),
         Item("undangan_tabel_platypus.pdf", "2022-05-09", True, "image",
              lambda p: make_platypus_pdf(p, ["KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR", "",
                                              [["Nomor", ": 112/PP.01.2-Und/3313/2022"], ["Hal", ": Undangan"]], "",
@@ -519,6 +556,10 @@ def _xlsx_items() -> list[Item]:
         Item("rekap_tw_singkat.xlsx", "2022-06-30", False, None,
              lambda p: make_book(p, {"Rekap": [["Rekap Layanan PPID TW. II Tahun 2022"], ["No", "Tanggal", "Pemohon"],
                                                [1, dt.datetime(2022, 4, 7), "Masyarakat"]]}), period="2022-06"),
+        Item("rekap_per_tanggal_sel.xlsx", "2022-06-30", False, None,
+             lambda p: make_book(p, {"Rekap": [["REKAPITULASI WHISTLE BLOWING SYSTEM"], ["Keadaan per", dt.datetime(2022, 6, 30)],
+                                               ["No", "Uraian", "Jumlah"], [1, "Pengaduan masuk", 0]]}),
+             why="the 'as at' date in a date cell beside its label"),
         Item("rekap_semester_i.xlsx", "2022-06-30", False, None,
              lambda p: make_book(p, {"Sem I": [["REKAPITULASI PENILAIAN KINERJA PEGAWAI SEMESTER I TAHUN 2022"],
                                                ["No", "Nama", "Nilai"], [1, "AHMAD FAUZI", 91]]}), period="2022-06"),

@@ -97,3 +97,10 @@ def test_roman_month_of_the_letter_number_is_weak_evidence_only() -> None:
 ])
 def test_dates_in_file_names(name: str, expected: date | None) -> None:
     assert date_in_name(name, 2022) == expected
+
+
+def test_a_place_line_with_the_day_name_is_the_signature_block_not_a_meeting_day() -> None:
+    text = ("BERITA ACARA\nPada hari ini, Jumat, 13 Mei 2022 telah diserahterimakan ...\n"
+            "Karanganyar, Senin, 16 Mei 2022\nYang Menyerahkan,\n\nHERI SUSANTO")
+    assert own(text) == (date(2022, 5, 16), "signature_block")
+    assert own("NOTULEN\nPada hari ini, Jumat, 13 Mei 2022 rapat dibuka.") == (date(2022, 5, 13), "meeting_day")
