@@ -56,6 +56,20 @@ def sk_docx(path: Path | bytes, day: str = "13 Mei 2022", signed: bool = True) -
     write_bytes(path, docx_bytes(sk_lines(day, signed)))
 
 
+def sk_pdf_bytes(day: str = "13 Mei 2022", signed: bool = True) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, pageCompression=0)
+    y = 780
+    for line in sk_lines(day, signed):
+        c.drawString(60, y, line)
+        y -= 18
+    c.save()
+    return buf.getvalue()
+
+
 def cli_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZI_", "PYTEST"))}
     env.update(PYTHONPATH=str(REPO), LC_ALL="C.UTF-8", PYTHONDONTWRITEBYTECODE="1", **extra)

@@ -10,23 +10,15 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from office_kit import docx_bytes, sk_docx, sk_lines, write_bytes  # noqa: F401 - re-exported
+from office_kit import (  # noqa: F401 - re-exported
+    docx_bytes,
+    sk_docx,
+    sk_lines,
+    sk_pdf_bytes,
+    write_bytes,
+)
 
 GIB = 1024 ** 3
-
-
-def sk_pdf_bytes(day: str = "13 Mei 2022", signed: bool = True) -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4, pageCompression=0)
-    y = 780
-    for line in sk_lines(day, signed):
-        c.drawString(60, y, line)
-        y -= 18
-    c.save()
-    return buf.getvalue()
 
 
 def truncated_pdf(path: Path) -> None:
