@@ -192,6 +192,20 @@ def test_a_report_folder_it_may_not_write_keeps_the_last_report() -> None:
         assert month_files(office, "2022-05") == before
 
 
+def test_a_state_folder_it_may_not_write_is_a_plain_message() -> None:
+    with shared_tmp() as base:
+        office = build_office(base / "kantor", workers=1)
+        sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
+        assert office.scan("--month", "5", "--year", "2022").returncode == 0  # as root
+        before = month_files(office, "2022-05")
+        give_to_nobody(office.reports)  # the reports are the service user's, the state is not
+        run = office.scan("--month", "5", "--year", "2022", wrap=AS_NOBODY)
+        assert run.returncode == 2
+        assert str(office.state) in run.stderr and "state_dir" in run.stderr
+        assert "Traceback" not in run.stderr and "kesalahan tak terduga" not in run.stderr
+        assert month_files(office, "2022-05") == before
+
+
 MAIL = """teams:
   - {{name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}}
 coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}

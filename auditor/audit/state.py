@@ -8,7 +8,9 @@ plain message on stderr: losing the cache only costs one slow scan.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import sys
 import time
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.audit.model import RunSummary
+from auditor.errors import UserError
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 
@@ -162,8 +165,14 @@ def _set_aside(path: Path) -> Path:
 @contextmanager
 def open_state(state_dir: Path) -> Iterator[State]:
     """Open (creating, or rebuilding when damaged or foreign) the state of ``state_dir``."""
-    state_dir.mkdir(parents=True, exist_ok=True)
     path = state_dir / STATE_NAME
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(t("lock.state_unwritable", path=state_dir, reason=exc.strerror or exc)) from None
+    if not os.access(state_dir, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
+        raise UserError(t("lock.state_unwritable", path=state_dir,
+                          reason=os.strerror(errno.EACCES)))
     db: sqlite3.Connection | None = None
     for attempt in range(2):
         try:

@@ -39,9 +39,13 @@ def holder(state_dir: Path) -> dict[str, object] | None:
 @contextmanager
 def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "scan") -> Iterator[None]:
     """Hold the audit lock; wait up to ``wait_seconds`` for it, then raise LockBusy."""
-    state_dir.mkdir(parents=True, exist_ok=True)
     path = state_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise UserError(t("lock.state_unwritable", path=state_dir,
+                          reason=exc.strerror or exc)) from None
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
