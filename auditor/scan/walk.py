@@ -107,31 +107,38 @@ def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -
                 on_problem(rel or ".", exc)
             continue
         subdirs: list[tuple[str, str]] = []
+        prefix = f"{rel}/" if rel else ""
         for entry in entries:
             name = entry.name
-            shown_name = shown(name)  # the real name opens the file; this one is text
-            entry_rel = f"{rel}/{shown_name}" if rel else shown_name
             try:
-                is_link = entry.is_symlink()
-                if is_link:
+                if not entry.is_symlink():  # the common case: d_type says it all, one stat
+                    if entry.is_file(follow_symlinks=False):
+                        if not is_noise(name):
+                            st = entry.stat(follow_symlinks=False)
+                            yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
+                        continue
+                    if not entry.is_dir(follow_symlinks=False):
+                        continue  # sockets, fifos, devices: never evidence
+                else:
                     real = os.path.realpath(entry.path)
                     if not _inside(real, root_real):  # never leave the root, but say so
                         raise OutsideRoot(errno.EXDEV, "link outside the evidence root")
-                if entry.is_dir(follow_symlinks=True):
-                    if is_noise_dir(name):
+                    if entry.is_file(follow_symlinks=True):
+                        if not is_noise(name):
+                            st = entry.stat(follow_symlinks=True)
+                            yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
                         continue
-                    st = entry.stat(follow_symlinks=True)
-                    key = (st.st_dev, st.st_ino)
-                    if key in seen_dirs:
-                        continue  # a loop or a second way into a folder already walked
-                    seen_dirs.add(key)
-                    subdirs.append((entry.path, entry_rel))
-                elif entry.is_file(follow_symlinks=True):
-                    if is_noise(name):
+                    if not entry.is_dir(follow_symlinks=True):
                         continue
-                    st = entry.stat(follow_symlinks=True)
-                    yield Entry(entry_rel, entry.path, st.st_size, st.st_mtime)
+                if is_noise_dir(name):
+                    continue
+                st = entry.stat(follow_symlinks=True)
+                key = (st.st_dev, st.st_ino)
+                if key in seen_dirs:
+                    continue  # a loop or a second way into a folder already walked
+                seen_dirs.add(key)
+                subdirs.append((entry.path, prefix + shown(name)))
             except OSError as exc:
                 if on_problem:
-                    on_problem(entry_rel, exc)
+                    on_problem(prefix + shown(name), exc)
         stack.extend(reversed(subdirs))
