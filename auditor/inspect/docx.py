@@ -26,15 +26,18 @@ _TAGS = (f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}drawing", f"{W}pict")
 
 
 def _paragraph_lines(p: Any) -> list[str]:
-    boxes = list(p.iter(_TXBX))
-    return _boxed_lines(p, boxes) if boxes else _flat_lines(p.iter(*_TAGS))
+    lines = _flat_lines(p.iter(*_TAGS, _TXBX))
+    return lines if lines is not None else _boxed_lines(p, list(p.iter(_TXBX)))
 
 
-def _flat_lines(elements: Any) -> list[str]:
+def _flat_lines(elements: Any) -> list[str] | None:
+    """Lines of a paragraph's elements; None when a text box turns up (read by _boxed_lines)."""
     lines: list[str] = []
     buf: list[str] = []
     for el in elements:
         tag = el.tag
+        if tag == _TXBX:
+            return None
         if tag == f"{W}t":
             buf.append(el.text or "")
         elif tag == f"{W}tab":
@@ -65,7 +68,7 @@ def _boxed_lines(p: Any, boxes: list[Any]) -> list[str]:
     inner = {el for box in top for el in box.iter()}
     own = [el for el in p.iter(*_TAGS)
            if el not in inner and not fallback(el) and not any(True for _ in el.iter(_TXBX))]
-    lines = _flat_lines(own)
+    lines = _flat_lines(own) or []
     for box in top:
         for child in box:
             lines.extend(_block_lines(child))
