@@ -29,7 +29,8 @@ from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
-from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
+from auditor.scan.fuzzy import Guess
+from auditor.scan.match import RuleIndex, RuleMatch, assign_part, looks_like_evidence, part_key
 from auditor.scan.walk import Entry, problem_text, walk
 
 BATCH = 50  # facts committed per transaction while inspecting
@@ -135,11 +136,20 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                                  duration=time.perf_counter() - started, root_problem=problem)
                 return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, len(entries), 0, 0,
                                    problem, time.perf_counter() - started)
-            index = RuleIndex(ruleset.rules)
-            matched = [(e, m) for e in entries if (m := index.match(e.relpath)) is not None]
+            index = RuleIndex(ruleset.rules, year=plan_year)
+            matched, strays = [], []
+            for entry in entries:
+                match = index.match(entry.relpath)
+                if match is not None:
+                    matched.append((entry, match))
+                elif looks_like_evidence(entry.relpath):
+                    strays.append(entry.relpath)
             facts, inspected = _facts(config, state, matched, options)
             report = _audit(config, ruleset, period, matched, facts, lang, tz)
             _unwalked(report.verdicts, index, walk_problems, lang)
+            _say_how_found(report.verdicts, matched)
+            report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
+                                                                      lang)} for p in strays]
             report.errors = walk_problems + [{"path": p, "error": f.error}
                                              for p, f in sorted(facts.items()) if f.error]
             state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
@@ -325,6 +335,25 @@ def _unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str
             verdict.status = "needs_review"
             verdict.problems.extend(t("audit.unwalked", lang, path=p["path"], error=p["error"])
                                     for p in by_rule[verdict.rule_id])
+
+
+def _say_how_found(verdicts: list[Verdict], matched: list[tuple[Entry, RuleMatch]]) -> None:
+    """Each credited file says whether its folder named its rule or the rule was guessed."""
+    how = {entry.relpath: match.matched_by for entry, match in matched}
+    for verdict in verdicts:
+        for evidence in verdict.files:
+            evidence.matched_by = how.get(evidence.path)
+
+
+def unmatched_reason(guess: Guess, year: int, lang: str) -> str:
+    """Why a file that looks like evidence counts for no bukti fisik, and what to do."""
+    if guess.reason == "ambiguous":
+        return t("audit.unmatched.ambiguous", lang, rules=", ".join(guess.candidates))
+    if guess.reason == "archive":
+        return t("audit.unmatched.archive", lang, folder=guess.detail, year=year)
+    if guess.reason == "other_year":
+        return t("audit.unmatched.other_year", lang, other=guess.detail, year=year)
+    return t("audit.unmatched.none", lang)
 
 
 def _count(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:

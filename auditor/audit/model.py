@@ -22,6 +22,9 @@ class FileEvidence:
     signer: str | None = None
     mtime: str | None = None  # ISO 8601 modification time, shown beside the date
     error: str | None = None
+    # how the file was found: "folder" | "id" | "pattern" | "guess" (read from the names of
+    # a layout of the office's own; the report says so, for a reader to check)
+    matched_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,6 +93,8 @@ class AuditReport:
     upcoming: list[Verdict] = field(default_factory=list)  # due next month (status "upcoming")
     history: list[RunSummary] = field(default_factory=list)
     rules: list[dict[str, Any]] = field(default_factory=list)  # Rule.to_json() of every rule
+    # evidence-looking files no rule claimed: {path, reason} (reason: a sentence, report language)
+    unmatched: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,4 +108,5 @@ class AuditReport:
             "upcoming": [v.to_json() for v in self.upcoming],
             "history": [asdict(h) for h in self.history],
             "rules": list(self.rules),
+            "unmatched": list(self.unmatched),
         }

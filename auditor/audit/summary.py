@@ -9,6 +9,8 @@ from auditor.audit.model import AuditReport
 from auditor.audit.problems import long_date, month_name
 from auditor.i18n import t
 
+SHOWN_UNMATCHED = 10  # files not recognised listed on the terminal; the report has them all
+
 
 def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspected: int,
                  report_dir: Path | None) -> str:
@@ -27,6 +29,12 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
     lines += ["", t("audit.summary_total", lang, ok=report.summary.ok, due=report.summary.due,
                     gaps=report.summary.gaps, files=files_seen,
                     inspected=files_inspected)]
+    if report.unmatched:
+        lines += ["", t("audit.summary_unmatched", lang, count=len(report.unmatched))]
+        lines += [f"  {u['path']}: {u['reason']}" for u in report.unmatched[:SHOWN_UNMATCHED]]
+        if len(report.unmatched) > SHOWN_UNMATCHED:
+            lines.append(t("audit.summary_unmatched_more", lang,
+                           count=len(report.unmatched) - SHOWN_UNMATCHED))
     if report.errors:
         lines.append(t("audit.summary_errors", lang, count=len(report.errors)))
     if report_dir is not None:

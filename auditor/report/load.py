@@ -56,6 +56,8 @@ def report_from_json(data: dict[str, Any]) -> AuditReport:
         upcoming=[_verdict(v) for v in data.get("upcoming", [])],
         history=[_run(h) for h in data.get("history", [])],
         rules=list(data.get("rules", [])),
+        unmatched=[{"path": str(u.get("path", "")), "reason": str(u.get("reason", ""))}
+                   for u in data.get("unmatched", [])],
     )
 
 

@@ -41,12 +41,27 @@ def _team(team: TeamView, lang: str) -> list[str]:
             out.append(f"  - {t('report.files_found', lang)}")
             for f in todo.files:
                 extra = f"; {md(f.error)}" if f.error else ""
-                out.append(f"    - {md(f.path)} — {md(f.line)}; {md(f.signed)}{extra}")
+                guessed = f" ({md(f.guessed)})" if f.guessed else ""
+                out.append(f"    - {md(f.path)}{guessed} — {md(f.line)}; {md(f.signed)}{extra}")
     if team.upcoming:
         out += ["", f"**{t('report.heading.upcoming', lang)}:**", ""]
         out += [f"- **{md(u.rule_id)}** {md(u.evidence)} — {md(u.month_name)}; "
                 f"{t('report.put_in', lang)} {md(u.folder)}" for u in team.upcoming]
     return [*out, ""]
+
+
+def _unmatched(view: ReportView, lang: str) -> list[str]:
+    """The section of files no rule claimed; none when every file was recognised."""
+    if not view.unmatched_total:
+        return []
+    out = [f"## {t('report.heading.unmatched', lang)} ({view.unmatched_total})", ""]
+    out += [t("report.unmatched_intro", lang, count=view.unmatched_total), ""]
+    out += _table([t("report.col.path", lang), t("report.col.error", lang)],
+                  [[md(u.get("path", "")), md(u.get("reason", ""))] for u in view.unmatched])
+    if view.unmatched_total > len(view.unmatched):
+        out += [t("report.unmatched_more", lang, shown=len(view.unmatched),
+                  count=view.unmatched_total), ""]
+    return out
 
 
 def render_markdown(view: ReportView) -> str:
@@ -76,6 +91,7 @@ def render_markdown(view: ReportView) -> str:
           f"{labels.SYMBOLS.get(v.status, '')} {md(labels.status_label(v.status, lang))}",
           "<br>".join(md(f.path) for f in v.files), " ".join(md(p) for p in v.problems)]
          for v in view.verdicts])
+    out += _unmatched(view, lang)
     out += [f"## {t('report.heading.errors', lang)}", ""]
     if view.errors:
         out += _table([t("report.col.path", lang), t("report.col.error", lang)],

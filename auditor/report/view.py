@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.audit.model import STATUSES, AuditReport, Count, FileEvidence, Verdict
+from auditor.i18n import t
 from auditor.report import labels
 from auditor.rules.model import AREAS
 
@@ -56,6 +57,7 @@ class FileView:
     line: str  # date, where it came from, modification time
     error: str | None
     href: str | None  # file:// link, None when the evidence root is not absolute
+    guessed: str = ""  # "guessed from the names; please check" when the rule was guessed
 
 
 @dataclass
@@ -120,6 +122,11 @@ class ReportView:
     errors: list[dict[str, str]]
     history: list[HistoryRow]
     verdicts: list[Verdict]
+    unmatched: list[dict[str, str]] = field(default_factory=list)  # the first SHOWN_UNMATCHED
+    unmatched_total: int = 0
+
+
+SHOWN_UNMATCHED = 200  # files not recognised listed in the HTML and Markdown reports
 
 
 def rule_sort_key(rule_id: str) -> tuple[int, int, int, str]:
@@ -150,7 +157,8 @@ def _file_view(evidence: FileEvidence, lang: str, root: str) -> FileView:
     return FileView(path=evidence.path, part=evidence.part or "",
                     signed=labels.signed_label(evidence.signed, lang),
                     line=labels.file_line(evidence, lang), error=evidence.error,
-                    href=labels.file_uri(root, evidence.path))
+                    href=labels.file_uri(root, evidence.path),
+                    guessed=t("report.guessed", lang) if evidence.matched_by == "guess" else "")
 
 
 def _todo(verdict: Verdict, lang: str, root: str) -> Todo:
@@ -248,8 +256,6 @@ def _history(report: AuditReport, lang: str) -> list[HistoryRow]:
 
 
 def build_view(report: AuditReport, lang: str) -> ReportView:
-    from auditor.i18n import t
-
     counts = Counter(v.status for v in report.verdicts)
     period = t("report.period", lang, month=labels.month_name(report.month, lang), year=report.year)
     legend_states = (*STATUSES, labels.UPCOMING, labels.NOT_DUE)
@@ -265,4 +271,5 @@ def build_view(report: AuditReport, lang: str) -> ReportView:
                             labels.status_help(s, lang)) for s in legend_states],
         errors=list(report.errors), history=_history(report, lang),
         verdicts=sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)),
+        unmatched=list(report.unmatched[:SHOWN_UNMATCHED]), unmatched_total=len(report.unmatched),
     )

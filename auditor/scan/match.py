@@ -52,6 +52,16 @@ FORMAT_OF_EXTENSION = {"pdf": "pdf", "docx": "docx", "doc": "docx", "docm": "doc
                        "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xlsx"}
 
 
+DOCUMENT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "docm", "odt", "rtf", "xls", "xlsx",
+                                 "xlsm", "ods", "csv", "ppt", "pptx", "odp"})
+
+
+def looks_like_evidence(path: str) -> bool:
+    """A document or an image: what an office files as bukti fisik (not a zip, an exe...)."""
+    ext = path.rpartition(".")[2].lower() if "." in path.rpartition("/")[2] else ""
+    return ext in DOCUMENT_EXTENSIONS or ext in IMAGE_EXTENSIONS
+
+
 def format_of(file_name: str) -> str:
     ext = file_name.rpartition(".")[2].lower() if "." in file_name else ""
     if ext in IMAGE_EXTENSIONS:
