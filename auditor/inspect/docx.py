@@ -151,6 +151,16 @@ def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
     weak_date(facts, parse_pdf_date(meta.isoformat() if meta else None, year), "metadata",
               "inspect.note_metadata_date", year)
     # A picture in the page header (the letterhead logo) is not a signature: body + footer only.
-    verdict = decide(analyse(body + foot), scanned=False)
+    analysis = analyse(body + foot)
+    verdict = decide(analysis, scanned=False)
+    if analysis.bsre:
+        # A DOCX cannot carry the electronic signature: the footer text is the TTE template's or
+        # a copy converted back from the signed PDF. Only a picture or "ttd." here is evidence;
+        # otherwise it cannot be told, and a person checks the signed PDF.
+        analysis.bsre = False
+        verdict = decide(analysis, scanned=False)
+        if not verdict.signed:
+            verdict.signed, verdict.signature, verdict.signer = None, None, None
+        verdict.notes.append("inspect.note_bsre_docx")
     facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
     facts.notes.extend(t(k) for k in verdict.notes)

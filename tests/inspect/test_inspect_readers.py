@@ -52,11 +52,14 @@ def test_an_attendance_list_with_a_ttd_column_is_not_signed(tmp_path: Path) -> N
     assert f.title == "DAFTAR HADIR"
 
 
-def test_bsre_footer_in_a_docx_footer_counts_as_signed(tmp_path: Path) -> None:
+def test_bsre_footer_in_a_docx_cannot_prove_a_signature(tmp_path: Path) -> None:
+    # A DOCX cannot carry the electronic signature (only the signed PDF does): the footer text
+    # alone is "cannot be told", so the audit asks a person to check, never credits it.
     footer = ["Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik "
               "yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN"]
     f = inspect(make_docx(tmp_path / "tte.docx", SK + ["AHMAD SUBAGYO"], footer=footer))
-    assert (f.signed, f.signature) == (True, "digital")
+    assert (f.signed, f.signature) == (None, None)
+    assert any("PDF" in note for note in f.notes)
 
 
 def test_pdf_picture_between_office_and_name_is_an_image_signature(tmp_path: Path) -> None:
