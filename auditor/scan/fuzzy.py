@@ -56,6 +56,7 @@ DIR_KIND = 1.0  # a folder below the item says a kind the rule has
 IMAGE_KIND = 1.0  # an image with no kind word, for a rule that takes photos or screenshots
 LETTER = 2.0  # the letter or number of the bukti fisik's folder
 SOFT_ITEM = 3.0  # "3. Evaluasi SOP": a number that may be the item
+DIR_TOLD = 1.5  # a folder decides for its files only by its words and kinds, not a letter
 NO_FORMAT = 2.0  # no part of the rule takes the file's format
 # (least score, least lead over the runner-up, least score from words alone) by how much
 # of the place is known: without the item, kinds of document alone never decide.
@@ -112,6 +113,7 @@ class _Dir:
     below: tuple[str, ...]
     folder_month: int | None
     local: dict[str, float]  # how rare each word is among the candidates
+    decided: int | None = None  # the rule the folder names by itself, for all its files
 
 
 class FuzzyIndex:
@@ -139,6 +141,7 @@ class FuzzyIndex:
         self._dirs: dict[str, _Dir] = {}
         self._segments: dict[str, _Segment] = {}
         self._local: dict[tuple[int, ...], dict[str, float]] = {}
+        self._files: dict[tuple[str, frozenset[str], frozenset[str], str], Guess] = {}
 
     # ----- built once ---------------------------------------------------------------------
 
@@ -359,18 +362,24 @@ class FuzzyIndex:
         local = self._local_idf(members) if level == "item" else {}
         below = self._below(segments)
         month = next((m for m in map(names.month_of_folder, reversed(below)) if m), None)
-        base, said = [], []
+        base, said, scored = [], [], []
         for n in members:
             info = self._infos[n]
             said.append(self._words_score(info, bag, local))
-            score = said[-1] + _kind_score(DIR_KIND, kinds, info.kinds)
+            told = said[-1] + _kind_score(DIR_KIND, kinds, info.kinds)
+            score = told
             if position is not None and position in info.positions and level == "item":
                 score += LETTER
             if soft_item is not None and info.rule.item == soft_item:
                 score += SOFT_ITEM
             base.append(score)
+            scored.append((score, n, said[-1], told))
+        if level == "item" and len(members) == 1:
+            decided: int | None = members[0]
+        else:  # a folder that names one bukti fisik holds its files, whatever their names
+            decided = _choose(scored, level, DIR_TOLD)[0]
         return _Dir(None, level, members, tuple(base), tuple(said), frozenset(bag), below,
-                    month, local)
+                    month, local, decided)
 
     def _members(self, area: str | None, item: int | None) -> tuple[str, tuple[int, ...]]:
         if area is not None and item is not None and (area, item) in self._items:
@@ -419,13 +428,22 @@ class FuzzyIndex:
             return Guess(None, folder.refused[0], detail=folder.refused[1])
         if not folder.candidates:
             return Guess(None, "none")
-        if folder.level == "item" and len(folder.candidates) == 1:
-            rule = self.rules[folder.candidates[0]]
-            return Guess(rule, "guess", below=folder.below, folder_month=folder.folder_month)
+        if folder.decided is not None:
+            return Guess(self.rules[folder.decided], "guess", below=folder.below,
+                         folder_month=folder.folder_month)
         words = tokens(names.strip_extension(names.strip_numbering(file_name)))
-        fresh = set(content(words, self.plan_year)) - folder.bag
+        fresh = frozenset(content(words, self.plan_year)) - folder.bag
         kinds = self.kinds_in(words)
         fmt = format_of(file_name)
+        key = (directory, fresh, kinds, fmt)
+        found = self._files.get(key)
+        if found is None:
+            found = self._files[key] = self._by_file(folder, fresh, kinds, fmt)
+        return found
+
+    def _by_file(self, folder: _Dir, fresh: frozenset[str], kinds: frozenset[str],
+                 fmt: str) -> Guess:
+        """The folder's candidates scored with what the file's name adds."""
         scored = []
         for n, base, said in zip(folder.candidates, folder.base, folder.said, strict=True):
             info = self._infos[n]
@@ -436,18 +454,28 @@ class FuzzyIndex:
                 score += IMAGE_KIND
             if fmt != "other" and fmt not in info.formats:
                 score -= NO_FORMAT
-            scored.append((score, n, words_score))
-        scored.sort(key=lambda sn: -sn[0])
-        least, lead, by_words = THRESHOLDS[folder.level]
-        best, n, best_words = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0.0
-        if best >= least and best - second >= lead and best_words >= by_words:
-            return Guess(self.rules[n], "guess", below=folder.below,
+            scored.append((score, n, words_score, score))
+        chosen, close = _choose(scored, folder.level, 0.0)
+        if chosen is not None:
+            return Guess(self.rules[chosen], "guess", below=folder.below,
                          folder_month=folder.folder_month)
-        close = [self.rules[m].id for s, m, _ in scored if s > 0 and best - s < lead / 2]
-        if best > 0 and 1 < len(close) <= 6:
-            return Guess(None, "ambiguous", tuple(close))
+        if 1 < len(close) <= 6:
+            return Guess(None, "ambiguous", tuple(self.rules[m].id for m in close))
         return Guess(None, "none")
+
+
+def _choose(scored: list[tuple[float, int, float, float]], level: str,
+            told_at_least: float) -> tuple[int | None, list[int]]:
+    """The clear best of (score, rule, words score, words and kinds score), else the rules
+    that are about as good as the best."""
+    scored.sort(key=lambda s: -s[0])
+    least, lead, by_words = THRESHOLDS[level]
+    best, n, best_words, told = scored[0]
+    second = scored[1][0] if len(scored) > 1 else 0.0
+    if (best >= least and best - second >= lead and best_words >= by_words
+            and told >= told_at_least):
+        return n, []
+    return None, [m for s, m, _, _ in scored if s > 0 and best - s < lead / 2]
 
 
 def _refused(reason: str, detail: str) -> _Dir:

@@ -12,11 +12,13 @@ read — by its heading or first lines; a rule with a single part takes every fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from auditor.rules.model import Part, Rule
+from auditor.rules.patterns import match_pattern, normalize_name
 from auditor.scan import names
 from auditor.scan.fuzzy import FuzzyIndex, Guess
 
@@ -95,6 +97,18 @@ class RuleIndex:
             if key:
                 self._by_folder.setdefault(key, rule)
         self._dir_cache: dict[str, tuple[Rule, int, str] | None] = {}
+        # Patterns by their first folder name, so a path is tried only against the patterns
+        # that can match it (a tree in the office's own layout misses them all, file by file).
+        self._patterns_by_head: dict[str, list[tuple[int, Rule, str]]] = {}
+        self._patterns_anywhere: list[tuple[int, Rule, str]] = []
+        for order, rule in enumerate(self.rules):
+            for pattern in rule.patterns:
+                head = next((s for s in re.split(r"[/\\]", pattern) if s not in ("", ".")), "")
+                if not head or any(c in head for c in "*?["):
+                    self._patterns_anywhere.append((order, rule, pattern))
+                else:
+                    self._patterns_by_head.setdefault(normalize_name(head), []).append(
+                        (order, rule, pattern))
 
     def _by_directory(self, directory: str) -> tuple[Rule, int, str] | None:
         """The rule whose folder is ``directory`` or one of its parents, with its depth and
@@ -153,12 +167,13 @@ class RuleIndex:
         return self.fuzzy.guess(relpath)
 
     def _by_pattern(self, relpath: str) -> Rule | None:
-        from auditor.rules.patterns import match_pattern
-
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                if match_pattern(pattern, relpath):
-                    return rule
+        head = normalize_name(relpath.partition("/")[0])
+        tries = self._patterns_by_head.get(head, [])
+        if self._patterns_anywhere:
+            tries = sorted([*tries, *self._patterns_anywhere], key=lambda t: t[0])
+        for _, rule, pattern in tries:
+            if match_pattern(pattern, relpath):
+                return rule
         return None
 
 

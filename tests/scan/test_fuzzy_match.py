@@ -135,3 +135,22 @@ def test_every_bukti_fisik_under_a_top_folder_without_its_id(seed, index: RuleIn
     same_text = {"III.2.1", "III.2.2", "III.3.1", "III.3.2", "IV.2.4", "IV.2.5", "IV.2.1",
                  "IV.2.2", "VI.2.2"}
     assert unmatched == (set() if lettered else same_text)
+
+
+def test_a_folder_that_names_one_bukti_fisik_holds_all_its_files(index: RuleIndex) -> None:
+    """As with init-tree folders: a scanned attendance list in the minutes' folder is the
+    minutes rule's file (its part is then told from its text), not another rule's."""
+    folder = "AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/b. Risalah Rakor Pembentukan Tim"
+    for name in ("Notulen.docx", "scan0001.pdf", "DH rakor.pdf"):
+        assert index.match(f"{folder}/{name}").rule.id == "I.1.2", name
+
+
+def test_patterns_are_tried_in_rule_order_whatever_their_first_folder(make_rule) -> None:
+    first = make_rule("I.1.4", folder="Tim/SK", patterns=("Arsip Tim/*SK Tim*.pdf",))
+    second = make_rule("I.3.1", patterns=("**/*SK*",))
+    index = RuleIndex([first, second])
+    for path, rule_id in (("arsip_tim/Scan SK Tim Kerja.pdf", "I.1.4"),
+                          ("Arsip Tim/SK lama.pdf", "I.3.1"),
+                          ("Lain/Dalam/SK.docx", "I.3.1")):
+        match = index.match(path)
+        assert (match.rule.id, match.matched_by) == (rule_id, "pattern"), path
