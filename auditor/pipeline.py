@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from auditor.audit import judge
@@ -29,9 +30,11 @@ from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
-from auditor.scan.fuzzy import Guess
 from auditor.scan.match import RuleIndex, RuleMatch, assign_part, looks_like_evidence, part_key
 from auditor.scan.walk import Entry, problem_text, walk
+
+if TYPE_CHECKING:
+    from auditor.scan.fuzzy import Guess
 
 BATCH = 50  # facts committed per transaction while inspecting
 

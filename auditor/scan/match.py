@@ -16,11 +16,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from auditor.rules.model import Part, Rule
 from auditor.rules.patterns import match_pattern, normalize_name
 from auditor.scan import names
-from auditor.scan.fuzzy import FuzzyIndex, Guess
+
+if TYPE_CHECKING:
+    from auditor.scan.fuzzy import FuzzyIndex, Guess
 
 # Words that name each kind of document in file names (besides Part.name_words).
 KIND_NAME_WORDS: dict[str, tuple[str, ...]] = {
@@ -158,6 +161,8 @@ class RuleIndex:
     def fuzzy(self) -> FuzzyIndex:
         """The tolerant matcher, built on first use (most trees never need it)."""
         if self._fuzzy is None:
+            from auditor.scan.fuzzy import FuzzyIndex  # 10 ms of start-up a tidy tree never needs
+
             self._fuzzy = FuzzyIndex(self.rules, self.year)
         return self._fuzzy
 
