@@ -42,12 +42,12 @@ from auditor.scan.fuzzy_words import (
     tokens,
 )
 
-_AREA_EXPLICIT = re.compile(r"^\s*area\s*[-_.:]?\s*(vi|iv|v|i{1,3}|[1-6])(?![a-z0-9])", re.I)
-_TRIPLE = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})[._-](\d{1,2})(?!\d)", re.I)
-_PAIR = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})(?![\d])(?![._-]\d)", re.I)
-_ROMAN_PREFIX = re.compile(r"^\s*(vi|iv|v|i{1,3})(?:\s*[.)_-]\s*|\s+)(?=[a-z])", re.I)
-_NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})(?:\s*[.)_-]\s*|\s+)(?=\D)")
-_LETTER_PREFIX = re.compile(r"^\s*([a-h])\s*[.)]\s*(?=\S)", re.I)
+_AREA_EXPLICIT = re.compile(r"^\s*area\s*[-_.:]?\s*(vi|iv|v|i{1,3}|[1-6])(?![a-z0-9])", re.I | re.A)
+_TRIPLE = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})[._-](\d{1,2})(?!\d)", re.I | re.A)
+_PAIR = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})(?![\d])(?![._-]\d)", re.I | re.A)
+_ROMAN_PREFIX = re.compile(r"^\s*(vi|iv|v|i{1,3})(?:\s*[.)_-]\s*|\s+)(?=[a-z])", re.I | re.A)
+_NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})(?:\s*[.)_-]\s*|\s+)(?=\D)", re.A)
+_LETTER_PREFIX = re.compile(r"^\s*([a-h])\s*[.)]\s*(?=\S)", re.I | re.A)
 
 # Score weights (in IDF units: a word found in one rule of 96 is worth ~4.6).
 SECONDARY = 0.25  # indicator and action words
@@ -249,7 +249,7 @@ class FuzzyIndex:
             number = position = int(m.group(1))
         if roman is None and pair is None and (m := _ROMAN_PREFIX.match(lower)):
             roman = ROMAN[m.group(1)]
-        kept = tuple(w for w in kept if not (w.isdigit() and int(w) == self.plan_year))
+        kept = tuple(w for w in kept if not (w.isdecimal() and int(w) == self.plan_year))
         rest = tuple(w for w in kept if w not in phrase and w not in AREA_FILLER)
         return _Segment(area, bool(phrase), pair, position, number, roman, kept, rest,
                         self.kinds_in(words), month, year_only, archive)

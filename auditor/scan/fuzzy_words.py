@@ -90,7 +90,7 @@ ARABIC = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V", "6": "VI"}
 _SYNONYM_RE = re.compile(
     r"(?<!\S)(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True))
     + r")(?!\S)")
-_YEAR = re.compile(r"^(19|20)\d\d$")
+_YEAR = re.compile(r"^(19|20)\d\d$", re.A)
 
 
 @lru_cache(maxsize=16384)
@@ -112,7 +112,7 @@ def content(words: tuple[str, ...], plan_year: int | None,
         if (len(word) < 2 or word in STOPWORDS or word in extra_stop
                 or word in GENERIC_KIND_WORDS or word in names.MONTHS):
             continue
-        if word.isdigit() and not (is_year(word) and int(word) != plan_year):
+        if word.isdecimal() and not (is_year(word) and int(word) != plan_year):
             continue
         if word in ROMAN:  # "Semester II", "Area III": numbering, not a subject
             continue

@@ -91,7 +91,7 @@ def month_of_folder(segment: str) -> int | None:
             if month is not None and month != MONTHS[token]:
                 return None
             month = MONTHS[token]
-        elif token.isdigit():
+        elif token.isdecimal():
             numbers.append(int(token))
         elif token not in _MONTH_FILLER:
             return None

@@ -154,3 +154,13 @@ def test_patterns_are_tried_in_rule_order_whatever_their_first_folder(make_rule)
                           ("Lain/Dalam/SK.docx", "I.3.1")):
         match = index.match(path)
         assert (match.rule.id, match.matched_by) == (rule_id, "pattern"), path
+
+
+def test_odd_characters_in_names_never_stop_the_scan(index: RuleIndex, seed) -> None:
+    """Superscripts and other non-ASCII digits, dotless i, bidi marks: no crash."""
+    folder = seed.by_id()["I.3.1"].folder
+    assert index.match(f"{folder}/Foto ²/IMG_1.jpg").rule.id == "I.3.1"
+    for path in ("ı. Manajemen/ⅷ 2/Undangan ².pdf", "İ. x/20٢٢/\u202eSK.pdf",
+                 "Area ٣/1.1 Tim/\x7f.docx"):
+        assert index.match(path) is None
+        assert index.explain(path).reason in ("none", "ambiguous")
