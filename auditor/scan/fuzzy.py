@@ -52,12 +52,13 @@ _LETTER_PREFIX = re.compile(r"^\s*([a-h])\s*[.)]\s*(?=\S)", re.I | re.A)
 # Score weights (in IDF units: a word found in one rule of 96 is worth ~4.6).
 SECONDARY = 0.25  # indicator and action words
 FILE_KIND = 2.5  # the file name says a kind the rule has
-DIR_KIND = 1.0  # a folder below the item says a kind the rule has
+DIR_KIND = 1.5  # a folder below the item says a kind the rule has
 IMAGE_KIND = 1.0  # an image with no kind word, for a rule that takes photos or screenshots
-LETTER = 2.0  # the letter or number of the bukti fisik's folder
+LETTER = 1.0  # the letter or number of the bukti fisik's folder (offices re-letter)
 SOFT_ITEM = 3.0  # "3. Evaluasi SOP": a number that may be the item
 DIR_TOLD = 1.5  # a folder decides for its files only by its words and kinds, not a letter
 NO_FORMAT = 2.0  # no part of the rule takes the file's format
+NO_KIND = 1.0  # the file name says kinds of document the rule has none of
 # (least score, least lead over the runner-up, least score from words alone) by how much
 # of the place is known: without the item, kinds of document alone never decide.
 THRESHOLDS = {"item": (2.0, 1.0, 0.0), "area": (3.0, 2.0, 2.0), "none": (5.0, 3.0, 4.0)}
@@ -355,7 +356,9 @@ class FuzzyIndex:
                     continue
             if not ruled and seg.position is not None and not _kind_only(seg):
                 position = seg.position
-            ruled = ruled or bool(seg.words) or bool(seg.kinds)
+            # below the area, a folder that is not the item is a bukti fisik's ("Rapat Pleno");
+            # above it, an unknown one ("MP", "Bukti Dukung") leaves the item to be found
+            ruled = ruled or (area is not None and (bool(seg.words) or bool(seg.kinds)))
             bag.update(seg.words)
             kinds.update(seg.kinds)
         level, members = self._members(area, item if hard else None)
@@ -373,7 +376,7 @@ class FuzzyIndex:
             if soft_item is not None and info.rule.item == soft_item:
                 score += SOFT_ITEM
             base.append(score)
-            scored.append((score, n, said[-1], told))
+            scored.append((told, n, said[-1], told))  # the folder's own words, no letter
         if level == "item" and len(members) == 1:
             decided: int | None = members[0]
         else:  # a folder that names one bukti fisik holds its files, whatever their names
@@ -450,6 +453,8 @@ class FuzzyIndex:
             words_score = said + self._words_score(info, fresh, folder.local)
             score = base - said + words_score
             score += _kind_score(FILE_KIND, kinds, info.kinds)
+            if kinds and not kinds & info.kinds:
+                score -= NO_KIND
             if fmt == "image" and not kinds and info.kinds & {"dokumentasi", "screenshot"}:
                 score += IMAGE_KIND
             if fmt != "other" and fmt not in info.formats:

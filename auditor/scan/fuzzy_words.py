@@ -75,9 +75,9 @@ ARCHIVE_WORDS = frozenset("arsip archive archives lama old backup bak cadangan t
                           "recycle".split())
 # Area keywords besides the ruleset's area names, by Roman numeral (tokens, after SYNONYMS).
 AREA_WORDS: dict[str, tuple[str, ...]] = {
-    "I": ("manajemen perubahan",),
-    "II": ("tatalaksana",),
-    "III": ("sdm", "manajemen sdm"),
+    "I": ("manajemen perubahan", "mp"),
+    "II": ("tatalaksana", "ptl"),
+    "III": ("sdm", "manajemen sdm", "psdm"),
     "IV": ("akuntabilitas",),
     "V": ("pengawasan",),
     "VI": ("pelayanan publik",),

@@ -58,6 +58,22 @@ LAND = [
      "Dokumen Tindak Lanjut.pdf", "I.3.5"),
     ("V. Penguatan Pengawasan/2. SPIP/Rakor SPIP/Notulen Rakor SPIP.pdf", "V.2.7"),
     ("V. Penguatan Pengawasan/2. SPIP/Rakor SPIP/Foto Rakor SPIP.jpg", "V.2.8"),
+    # the evaluation sheet's (LKE) names for items, an office's own letters, "MP"
+    ("ZI 2022/PENGUNGKIT/1. MANAJEMEN PERUBAHAN/1. PENYUSUNAN TIM KERJA/a. SK Tim Kerja/"
+     "SK TIM ZI.pdf", "I.1.4"),
+    ("ZI 2022/PENGUNGKIT/1. MANAJEMEN PERUBAHAN/1. PENYUSUNAN TIM KERJA/"
+     "b. Rapat Pembentukan Tim/Undangan.pdf", "I.1.1"),
+    ("Bukti Dukung/Area I/Rencana Pembangunan Zona Integritas/SK Rencana Aksi.pdf", "I.2.4"),
+    ("Bukti Dukung/Area II/Sistem Pemerintahan Berbasis Elektronik (SPBE)/"
+     "Foto mesin fingerspot.jpg", "II.2.2"),
+    ("Bukti Dukung/Area III/Penegakan Aturan Disiplin-Kode Etik/"
+     "Rekap potongan tunjangan kinerja.xlsx", "III.5.1"),
+    ("Bukti Dukung/Area VI/Penilaian kepuasan terhadap pelayanan/Hasil Survei IKM.pdf",
+     "VI.3.1"),
+    ("Bukti Dukung/Area V/Pengendalian Gratifikasi/SK UPG.pdf", "V.1.2"),
+    ("MP/03 Monev/Rapat Evaluasi ZI Triwulan II/Undangan Rapat Evaluasi.pdf", "I.3.1"),
+    ("MP/03 Monev/Rapat Evaluasi ZI Triwulan II/Notulen Rapat Evaluasi.docx", "I.3.2"),
+    ("MP/03 Monev/Dokumentasi pelaksanaan/IMG_01.jpg", "I.3.6"),
     # no area folder, or no folder at all, when the words are unmistakable
     ("Pengawasan/Pengaduan Masyarakat/Brosur pengaduan.jpg", "V.3.1"),
     ("Data Nominatif Maret.xlsx", "III.6.1"),
