@@ -221,15 +221,16 @@ def _facts(config: Config, state: State, matched: list[tuple[Entry, RuleMatch]],
     """Facts of every matched file: from the cache, or read now (and cached) when new."""
     cached = state.files
     forced = {os.path.realpath(p) for p in options.changed_paths or ()}
-    out: dict[str, FileFacts] = {}
+    fresh: list[str] = []
     stale: list[Entry] = []
     for entry, _ in matched:
         hit = cached.get(entry.relpath)
         if (hit is not None and hit.size == entry.size and hit.mtime == entry.mtime
                 and not (forced and os.path.realpath(entry.path) in forced)):
-            out[entry.relpath] = hit.facts()
+            fresh.append(entry.relpath)
         else:
             stale.append(entry)
+    out = state.facts_of(fresh)
     keep = {e.relpath for e, _ in matched}
     state.forget(p for p in cached if p not in keep)
     if stale:

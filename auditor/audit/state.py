@@ -16,8 +16,8 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from auditor.audit.model import RunSummary
 from auditor.errors import UserError
@@ -40,14 +40,11 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
-@dataclass(frozen=True)
-class CachedFacts:
+class CachedFacts(NamedTuple):
+    """What tells whether a file changed since its facts were cached."""
+
     size: int
     mtime: float
-    facts_json: str
-
-    def facts(self) -> FileFacts:
-        return FileFacts.from_json(json.loads(self.facts_json))
 
 
 class State:
@@ -70,9 +67,18 @@ class State:
 
     # Facts cache -------------------------------------------------------------------------
     def cached(self) -> dict[str, CachedFacts]:
-        """Every cached file: path -> (size, mtime, facts JSON), in one query."""
-        rows = self.db.execute("SELECT path, size, mtime, facts FROM files")
-        return {path: CachedFacts(size, mtime, facts) for path, size, mtime, facts in rows}
+        """Every cached file: path -> (size, mtime), in one query (the facts stay on disk)."""
+        rows = self.db.execute("SELECT path, size, mtime FROM files")
+        return {path: CachedFacts(size, mtime) for path, size, mtime in rows}
+
+    def facts_of(self, paths: Iterable[str]) -> dict[str, FileFacts]:
+        """The cached facts of ``paths`` (those that have some), read in one pass."""
+        wanted = set(paths)
+        if not wanted:
+            return {}
+        rows = self.db.execute("SELECT path, facts FROM files")
+        return {path: FileFacts.from_json(json.loads(facts)) for path, facts in rows
+                if path in wanted}
 
     def store_facts(self, items: Iterable[tuple[str, int, float, FileFacts]]) -> None:
         """Save the facts of freshly inspected files, in one transaction."""
