@@ -251,6 +251,7 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
     if not quiet and sys.stderr.isatty():
         from tqdm import tqdm
 
+        tqdm.monitor_interval = 0  # no monitor thread: the inspection workers are forked next
         bar = tqdm(total=len(stale), desc=t("audit.progress"), unit=" berkas", file=sys.stderr,
                    leave=False)
 
