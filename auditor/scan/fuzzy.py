@@ -23,31 +23,14 @@ Everything about a folder is worked out once per folder.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from auditor.rules.model import Rule
 from auditor.scan import names
-from auditor.scan.fuzzy_words import (
-    ARABIC,
-    ARCHIVE_WORDS,
-    AREA_FILLER,
-    AREA_WORDS,
-    ROMAN,
-    STOPWORDS,
-    content,
-    is_year,
-    tokens,
-)
-
-_AREA_EXPLICIT = re.compile(r"^\s*area\s*[-_.:]?\s*(vi|iv|v|i{1,3}|[1-6])(?![a-z0-9])", re.I | re.A)
-_TRIPLE = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})[._-](\d{1,2})(?!\d)", re.I | re.A)
-_PAIR = re.compile(r"^\s*(vi|iv|v|i{1,3}|[1-6])[._-](\d{1,2})(?![\d])(?![._-]\d)", re.I | re.A)
-_ROMAN_PREFIX = re.compile(r"^\s*(vi|iv|v|i{1,3})(?:\s*[.)_-]\s*|\s+)(?=[a-z])", re.I | re.A)
-_NUMBER_PREFIX = re.compile(r"^\s*(\d{1,2})(?:\s*[.)_-]\s*|\s+)(?=\D)", re.A)
-_LETTER_PREFIX = re.compile(r"^\s*([a-h])\s*[.)]\s*(?=\S)", re.I | re.A)
+from auditor.scan.fuzzy_names import FolderNames, kind_only, number_of
+from auditor.scan.fuzzy_words import content, is_year, tokens
 
 # Score weights (in IDF units: a word found in one rule of 96 is worth ~4.6).
 SECONDARY = 0.25  # indicator and action words
@@ -76,24 +59,6 @@ class Guess:
     folder_month: int | None = None
 
 
-@dataclass(frozen=True)
-class _Segment:
-    """One folder name, read once."""
-
-    area: str | None  # "Area III", "V.", or the area's name
-    area_named: bool
-    pair: tuple[str, int] | None  # ("III", 6) from "III.6" or "1.1"
-    position: int | None  # a letter (a=1) or number prefix
-    number: int | None  # a number prefix ("2. SPIP")
-    roman: str | None  # a Roman numeral prefix
-    words: tuple[str, ...]  # content words
-    rest: tuple[str, ...]  # content words besides the area's name
-    kinds: frozenset[str]
-    month: int | None
-    year_only: int | None  # the folder names only a year
-    archive: bool
-
-
 @dataclass
 class _Info:
     rule: Rule
@@ -120,11 +85,10 @@ class _Dir:
 class FuzzyIndex:
     """Guesses rules for paths; built once per scan, one decision per folder."""
 
-    def __init__(self, rules: Sequence[Rule], plan_year: int | None = None,
-                 kind_words: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, rules: Sequence[Rule], plan_year: int | None = None) -> None:
         self.rules = tuple(rules)
         self.plan_year = plan_year or _latest_year(self.rules)
-        self._kind_phrases = self._kind_table(kind_words or {})
+        self._names = FolderNames(self.rules, self.plan_year)
         self._infos = [self._info(r) for r in self.rules]
         self._idf = self._inverse_frequency([set(i.words) for i in self._infos])
         self._items: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -137,39 +101,12 @@ class FuzzyIndex:
         self._item_words = {key: frozenset(content(tokens(name), self.plan_year))
                             for key, name in item_names.items()}
         self._item_idf = self._inverse_frequency(list(self._item_words.values()))
-        self._areas = self._area_table()
         self._set_positions()
         self._dirs: dict[str, _Dir] = {}
-        self._segments: dict[str, _Segment] = {}
         self._local: dict[tuple[int, ...], dict[str, float]] = {}
         self._files: dict[tuple[str, frozenset[str], frozenset[str], str], Guess] = {}
 
     # ----- built once ---------------------------------------------------------------------
-
-    def _kind_table(self, extra: dict[str, tuple[str, ...]]) -> tuple[tuple[str, str], ...]:
-        from auditor.scan.match import KIND_NAME_WORDS
-
-        phrases: dict[str, str] = {}
-        for kind, words in [*KIND_NAME_WORDS.items(), *extra.items()]:
-            for word in words:
-                phrases.setdefault(" ".join(tokens(word)), kind)
-        # The ruleset's words for a kind are those most of its parts share; a word only one
-        # rule's part has ("sop" of "Dokumen SOP") names that rule, not a kind.
-        parts: dict[str, int] = defaultdict(int)
-        uses: dict[tuple[str, str], int] = defaultdict(int)
-        for rule in self.rules:
-            for part in rule.parts:
-                parts[part.kind] += 1
-                for word in part.name_words:
-                    uses[(part.kind, word)] += 1
-        for (kind, word), n in uses.items():
-            if n >= 2 and n >= 0.6 * parts[kind]:
-                phrases.setdefault(" ".join(tokens(word)), kind)
-        return tuple((p, k) for p, k in phrases.items() if p)
-
-    def kinds_in(self, words: tuple[str, ...]) -> frozenset[str]:
-        padded = f" {' '.join(words)} "
-        return frozenset(k for p, k in self._kind_phrases if f" {p} " in padded)
 
     def _info(self, rule: Rule) -> _Info:
         weights: dict[str, float] = {}
@@ -189,18 +126,6 @@ class FuzzyIndex:
         total = max(len(documents), 2)
         return {w: max(math.log(total / n), 0.1) for w, n in count.items()}
 
-    def _area_table(self) -> tuple[tuple[str, str], ...]:
-        phrases: dict[str, str] = {}
-        for area, words in AREA_WORDS.items():
-            for phrase in words:
-                phrases[phrase] = area
-        for rule in self.rules:
-            name = [w for w in tokens(rule.area_name) if w not in AREA_FILLER
-                    and w not in STOPWORDS]
-            if name:
-                phrases.setdefault(" ".join(name), rule.area)
-        return tuple(sorted(phrases.items(), key=lambda pa: -len(pa[0])))
-
     def _set_positions(self) -> None:
         """The letters a bukti fisik may carry: its place in the item, and its place among
         the bukti of its plan row (one indicator and action) when the row lists several."""
@@ -214,60 +139,6 @@ class FuzzyIndex:
                 if len(row) > 1:
                     positions.add(row.index(n) + 1)
                 self._infos[n].positions = frozenset(positions)
-
-    # ----- one folder name ----------------------------------------------------------------
-
-    def _segment(self, segment: str) -> _Segment:
-        found = self._segments.get(segment)
-        if found is None:
-            found = self._segments[segment] = self._read_segment(segment)
-        return found
-
-    def _read_segment(self, segment: str) -> _Segment:
-        words = tokens(segment)
-        month = names.month_of_folder(segment)
-        kept = content(words, self.plan_year)
-        years = {int(w) for w in words if is_year(w)}
-        year_only = None
-        if years and not [w for w in kept if not is_year(w)]:
-            year_only = max(years)
-        archive = any(w in ARCHIVE_WORDS for w in words)
-        area, phrase = self._area_of(segment, words)
-        pair = None
-        position = number = None
-        roman = None
-        lower = segment.lower()
-        if m := _TRIPLE.match(lower):
-            pair = (_area_key(m.group(1)), int(m.group(2)))
-            position = int(m.group(3))
-        elif m := _PAIR.match(lower):
-            pair = (_area_key(m.group(1)), int(m.group(2)))
-        elif m := _LETTER_PREFIX.match(lower):
-            position = ord(m.group(1)) - ord("a") + 1
-            if m.group(1) in ROMAN:
-                roman = ROMAN[m.group(1)]
-        elif m := _NUMBER_PREFIX.match(lower):
-            number = position = int(m.group(1))
-        if roman is None and pair is None and (m := _ROMAN_PREFIX.match(lower)):
-            roman = ROMAN[m.group(1)]
-        kept = tuple(w for w in kept if not (w.isdecimal() and int(w) == self.plan_year))
-        rest = tuple(w for w in kept if w not in phrase and w not in AREA_FILLER)
-        return _Segment(area, bool(phrase), pair, position, number, roman, kept, rest,
-                        self.kinds_in(words), month, year_only, archive)
-
-    def _area_of(self, segment: str, words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
-        """The area a folder names, and the words of its name found there."""
-        padded = f" {' '.join(words)} "
-        named: dict[str, set[str]] = defaultdict(set)
-        for phrase, area in self._areas:
-            if f" {phrase} " in padded:
-                named[area].update(phrase.split())
-        if len(named) == 1:
-            area, said = next(iter(named.items()))
-            return area, frozenset(said)
-        if m := _AREA_EXPLICIT.match(segment):
-            return _area_key(m.group(1)), frozenset()
-        return None, frozenset()
 
     def _item_by_name(self, area: str | None, words: tuple[str, ...]) -> tuple[str, int] | None:
         said = set(words)
@@ -311,7 +182,7 @@ class FuzzyIndex:
         kinds: set[str] = set()
         segments = [s for s in directory.split("/") if s]
         for segment in segments:
-            seg = self._segment(segment)
+            seg = self._names.segment(segment)
             if seg.archive:
                 return _refused("archive", segment)
             if seg.year_only is not None:
@@ -324,7 +195,7 @@ class FuzzyIndex:
             if seg.pair is not None and item is None:
                 a, i = seg.pair
                 if area is not None and a != area:  # "Area 2/1.3 ...": item 1, bukti 3
-                    i, position = _number_of(a), i
+                    i, position = number_of(a), i
                 area, item, hard = area or a, i, True
                 bag.update(w for w in seg.words if w not in self._item_words.get((area, item), ()))
                 continue
@@ -354,7 +225,7 @@ class FuzzyIndex:
                     ruled = True
                     bag.update(seg.words)
                     continue
-            if not ruled and seg.position is not None and not _kind_only(seg):
+            if not ruled and seg.position is not None and not kind_only(seg):
                 position = seg.position
             # below the area, a folder that is not the item is a bukti fisik's ("Rapat Pleno");
             # above it, an unknown one ("MP", "Bukti Dukung") leaves the item to be found
@@ -408,8 +279,8 @@ class FuzzyIndex:
         """The trailing month, year and single-kind folders ("Juni", "Dokumentasi")."""
         out: list[str] = []
         for segment in reversed(segments):
-            seg = self._segment(segment)
-            if seg.month is None and seg.year_only is None and not _kind_only(seg):
+            seg = self._names.segment(segment)
+            if seg.month is None and seg.year_only is None and not kind_only(seg):
                 break
             out.append(segment)
         return tuple(reversed(out))
@@ -436,7 +307,7 @@ class FuzzyIndex:
                          folder_month=folder.folder_month)
         words = tokens(names.strip_extension(names.strip_numbering(file_name)))
         fresh = frozenset(content(words, self.plan_year)) - folder.bag
-        kinds = self.kinds_in(words)
+        kinds = self._names.kinds_in(words)
         fmt = format_of(file_name)
         key = (directory, fresh, kinds, fmt)
         found = self._files.get(key)
@@ -491,20 +362,6 @@ def _kind_score(weight: float, said: frozenset[str] | set[str], has: frozenset[s
     """Kinds the names speak of that the rule has; a rule made of fewer parts scores more."""
     hits = len(said & has)
     return weight * hits * (0.5 + 0.5 * hits / len(has)) if hits else 0.0
-
-
-def _kind_only(seg: _Segment) -> bool:
-    """A folder that only says a kind of document: "Dokumentasi", "b. Daftar Hadir"."""
-    return len(seg.kinds) == 1 and not seg.words
-
-
-def _area_key(text: str) -> str:
-    text = text.lower()
-    return ARABIC.get(text) or ROMAN.get(text, text.upper())
-
-
-def _number_of(area: str) -> int:
-    return {v: int(k) for k, v in ARABIC.items()}.get(area, 0)
 
 
 def _latest_year(rules: Sequence[Rule]) -> int | None:
