@@ -7,7 +7,18 @@ from typing import Any
 
 import pytest
 
+from auditor.i18n import set_language
 from auditor.rules.model import Part, Rule
+
+
+@pytest.fixture(autouse=True)
+def _default_language(monkeypatch: pytest.MonkeyPatch):
+    """Every test starts in Indonesian, the default: a `--lang en` run or a config with
+    `language: en` (which sets the language of the process) never leaks into the next."""
+    monkeypatch.delenv("ZI_LANG", raising=False)
+    set_language()
+    yield
+    set_language()
 
 MEETING_PARTS = (
     Part("undangan", "Undangan", name_words=("undangan", "und"), signed_required=True),

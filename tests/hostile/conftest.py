@@ -10,17 +10,6 @@ import pytest
 from hostile_kit import hostile_office
 from office_kit import Office
 
-from auditor.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def _indonesian(monkeypatch: pytest.MonkeyPatch):
-    """Expected messages are built with t() in Indonesian, the language of the reports."""
-    monkeypatch.delenv("ZI_LANG", raising=False)
-    set_language()
-    yield
-    set_language()
-
 
 @dataclass
 class Scanned:
