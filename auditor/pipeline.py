@@ -27,6 +27,7 @@ from auditor.audit.reuse import mark_photo_reuse
 from auditor.audit.state import State, open_state
 from auditor.config.model import Config
 from auditor.errors import ExitCode, UserError
+from auditor.fsnames import is_within
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
@@ -82,14 +83,6 @@ def resolve_period(plan_year: int, options: ScanOptions, today: date) -> judge.P
     return judge.Period(year, 1, today)
 
 
-def _inside(child: Path, parent: Path) -> bool:
-    try:
-        child.resolve().relative_to(parent.resolve())
-    except ValueError:
-        return False
-    return True
-
-
 def _root_problem(root: Path, entries: list[Entry], state: State | None, max_loss: float,
                   lang: str, walk_problems: Sequence[dict[str, str]] = ()) -> str | None:
     if not root.exists():
@@ -116,7 +109,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     lang = options.lang or config.language
     tz = ZoneInfo(config.timezone)
     out_dir = Path(options.out_dir) if options.out_dir else config.reports_dir
-    if _inside(out_dir, config.evidence_root):
+    if is_within(out_dir, config.evidence_root):
         raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
     ruleset = _rules(config)
     plan_year = config.year or ruleset.year

@@ -205,3 +205,17 @@ def _content_hash(path: bytes) -> str:
     finally:
         os.close(fd)
     return digest.hexdigest()
+
+
+TEAM_LEADS = ("  - {name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}\n",
+              "  - {name: Tim Pengawasan, lead: Budi Santoso, email: pengawasan@kpu.example}\n")
+
+
+def mail_config(port: int, user: str, *, teams: int = 2, timeout: float = 5) -> str:
+    """Config lines for mail through a test SMTP server on 127.0.0.1 (one try per run)."""
+    return ("teams:\n" + "".join(TEAM_LEADS[:teams])
+            + "coordinator: {name: Koordinator ZI, email: koordinator@kpu.example}\n"
+            f"smtp: {{host: 127.0.0.1, port: {port}, security: none, user: {user},\n"
+            f"        password_env: ZI_SMTP_PASSWORD, sender: zi@kpu.example, "
+            f"timeout_seconds: {timeout:g}}}\n"
+            "email: {max_attempts: 1}\n")

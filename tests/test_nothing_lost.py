@@ -23,6 +23,7 @@ from office_kit import (
     build_office,
     docx_bytes,
     give_to_nobody,
+    mail_config,
     shared_tmp,
     sk_docx,
     write_bytes,
@@ -206,18 +207,9 @@ def test_a_state_folder_it_may_not_write_is_a_plain_message() -> None:
         assert month_files(office, "2022-05") == before
 
 
-MAIL = """teams:
-  - {{name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}}
-coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}
-smtp: {{host: 127.0.0.1, port: {port}, security: none, user: {user},
-        password_env: ZI_SMTP_PASSWORD, sender: zi@kpu.example, timeout_seconds: 3}}
-email: {{max_attempts: 1}}
-"""
-
-
 def test_mail_waits_in_the_outbox_while_the_server_is_down(tmp_path: Path) -> None:
     port = free_port()  # nothing listens there yet
-    office = build_office(tmp_path, workers=1, extra_config=MAIL.format(port=port, user=USER))
+    office = build_office(tmp_path, workers=1, extra_config=mail_config(port, USER, teams=1, timeout=3))
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
     run = office.scan("--month", "5", "--year", "2022", "--email")

@@ -19,20 +19,12 @@ from office_kit import (
     build_office,
     fingerprint,
     give_to_nobody,
+    mail_config,
     shared_tmp,
     sk_docx,
     write_bytes,
 )
 from smtp_kit import PASSWORD, USER, MailServer, running_smtp_server
-
-MAIL_CONFIG = """teams:
-  - {{name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}}
-  - {{name: Tim Pengawasan, lead: Budi Santoso, email: pengawasan@kpu.example}}
-coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}
-smtp: {{host: 127.0.0.1, port: {port}, security: none, user: {user},
-        password_env: ZI_SMTP_PASSWORD, sender: zi@kpu.example, timeout_seconds: 5}}
-email: {{max_attempts: 1}}
-"""
 
 
 def furnish(office: Office) -> None:
@@ -55,8 +47,7 @@ def smtp() -> Iterator[MailServer]:
 
 @pytest.fixture
 def office(tmp_path: Path, smtp: MailServer) -> Office:
-    office = build_office(tmp_path, extra_config=MAIL_CONFIG.format(port=smtp.port,
-                                                                    user=USER))
+    office = build_office(tmp_path, extra_config=mail_config(smtp.port, USER))
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     furnish(office)
     return office

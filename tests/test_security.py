@@ -16,7 +16,7 @@ import pytest
 import yaml
 from browser import Chromium
 from browser import chromium as chromium  # the shared browser fixture
-from office_kit import REPO, Office, build_office, sk_docx, sk_pdf_bytes, write_bytes
+from office_kit import REPO, Office, build_office, mail_config, sk_docx, sk_pdf_bytes, write_bytes
 from smtp_kit import PASSWORD, USER, MailServer, running_smtp_server
 
 from auditor.i18n import t
@@ -29,16 +29,6 @@ SHELL_NAMES = ("$(touch PWNED-1).pdf", "`touch PWNED-2`.docx", "x;touch PWNED-3;
 # What an injected name would leave in the page (the report's own chart is an svg.spark).
 INJECTED = ("//script | //img | //iframe | //object | //svg[not(@class='spark')]"
             " | //*[@*[starts-with(name(), 'on')]]")
-MAIL_CONFIG = """teams:
-  - {{name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}}
-  - {{name: Tim Pengawasan, lead: Budi Santoso, email: pengawasan@kpu.example}}
-coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}
-smtp: {{host: 127.0.0.1, port: {port}, security: none, user: {user},
-        password_env: ZI_SMTP_PASSWORD, sender: zi@kpu.example, timeout_seconds: 3}}
-email: {{max_attempts: 1}}
-"""
-
-
 def paper_jpg(path: Path) -> None:
     """A photographed letter (white page, black text): read with Tesseract OCR."""
     from PIL import Image, ImageDraw, ImageFont
@@ -63,8 +53,8 @@ def smtp() -> Iterator[MailServer]:
 
 @pytest.fixture
 def office(tmp_path: Path, smtp: MailServer) -> Office:
-    office = build_office(tmp_path, timeout=20, extra_config=MAIL_CONFIG.format(
-        port=smtp.port, user=USER))
+    office = build_office(tmp_path, timeout=20, extra_config=mail_config(
+        smtp.port, USER, timeout=3))
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     write_bytes(office.folder("I.1.4") / IMG_ALERT, sk_pdf_bytes("13 April 2022", signed=False))
     sk_docx(office.folder("I.4.6") / IMG_TITLE, "14 April 2022", signed=False)

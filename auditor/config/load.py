@@ -21,6 +21,7 @@ from auditor.config.model import (
     WatchSettings,
 )
 from auditor.errors import ConfigError
+from auditor.fsnames import is_within
 from auditor.i18n import SAFE_LOADER, t, use_config_language
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
@@ -44,14 +45,6 @@ def find_config(explicit: str | os.PathLike[str] | None) -> Path:
         if Path(name).is_file():
             return Path(name)
     raise ConfigError(t("config.none_found"))
-
-
-def _inside(child: Path, parent: Path) -> bool:
-    try:
-        child.resolve().relative_to(parent.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
@@ -86,7 +79,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     reports_dir = resolve(data.get("reports_dir", "reports"))
     state_dir = resolve(data.get("state_dir", "state"))
     for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
-        if _inside(p, evidence_root):
+        if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
 
     names: set[str] = set()

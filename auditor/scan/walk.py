@@ -29,12 +29,10 @@ _OFFICE_LOCK = re.compile(r"^(~\$|\.~lock\..*#$|~wrl\d+\.tmp$)", re.IGNORECASE)
 
 def is_noise(name: str) -> bool:
     """True for a file name that can never be evidence (locks, thumbnails, partial files)."""
+    if name[:1] in (".", "~") and (name[0] == "." or _OFFICE_LOCK.match(name)):
+        return True  # hidden files (.~lock…#, ._AppleDouble, .sync…) and ~$ Office locks
     lower = name.lower()
-    if lower in NOISE_NAMES or lower.startswith("."):
-        return True  # hidden files: .~lock…#, ._AppleDouble, .sync, .dropbox…
-    if _OFFICE_LOCK.match(name):
-        return True
-    return lower.endswith(NOISE_SUFFIXES)
+    return lower in NOISE_NAMES or lower.endswith(NOISE_SUFFIXES)
 
 
 def is_noise_dir(name: str) -> bool:
