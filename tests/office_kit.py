@@ -23,7 +23,8 @@ import docx
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_RULES = REPO / "rules" / "kpu-karanganyar-2022.yaml"
-REPORT_FILES = ("gap-report.json", "gap-report.html", "gap-report.md", "gap-report.csv")
+REPORT_FILES = ("gap-report.json", "gap-report.html", "gap-report.md", "gap-report.csv",
+                "gap-report.xlsx")
 NOBODY = 65534
 AS_NOBODY = ("setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups")
 

@@ -28,6 +28,7 @@ from office_kit import (
     sk_docx,
     write_bytes,
 )
+from openpyxl import load_workbook
 from smtp_kit import PASSWORD, USER, MailServer, Recorder, free_port
 
 from auditor.i18n import t
@@ -121,6 +122,7 @@ def _whole(folder: Path) -> dict[str, object]:
         "html": lxml.html.fromstring((folder / "gap-report.html").read_bytes()).findtext(".//title"),
         "csv": list(csv.reader(io.StringIO((folder / "gap-report.csv").read_text("utf-8-sig")))),
         "md": (folder / "gap-report.md").read_text(encoding="utf-8"),
+        "xlsx": [list(r) for r in load_workbook(folder / "gap-report.xlsx").active.values],
     }
 
 

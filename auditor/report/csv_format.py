@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from auditor.audit.model import AuditReport
+from auditor.audit.model import AuditReport, Verdict
 from auditor.i18n import t
 from auditor.report import labels
 from auditor.report.base import ReportFormat
@@ -23,6 +23,29 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def header(lang: str) -> list[str]:
+    """The column headings of the verdict table, in ``lang``."""
+    return [t(f"report.col.{c}", lang) for c in COLUMNS]
+
+
+def verdict_rows(report: AuditReport, lang: str) -> list[tuple[Verdict, list[object]]]:
+    """One row of COLUMNS per verdict, in plan order then month; cells are raw (not
+    neutralised): each spreadsheet format keeps formulas out its own way."""
+    item_names = {r.get("id"): r for r in report.rules}
+    rows = []
+    for v in sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)):
+        rule = item_names.get(v.rule_id, {})
+        dates = [f"{f.date} ({labels.date_source_label(f.date_source, lang)})" if f.date
+                 else t("report.no_date", lang) for f in v.files]
+        rows.append((v, [v.rule_id, v.area or rule.get("area", ""), v.item or rule.get("item", ""),
+                         v.evidence or rule.get("evidence", ""), v.month,
+                         labels.month_name(v.month, lang), v.team,
+                         labels.status_label(v.status, lang),
+                         " | ".join(f.path for f in v.files), " | ".join(dates),
+                         " ".join(v.problems), v.folder or rule.get("folder", "")]))
+    return rows
+
+
 class CsvFormat(ReportFormat):
     name = "csv"
     filename = "gap-report.csv"
@@ -30,16 +53,7 @@ class CsvFormat(ReportFormat):
     def render(self, report: AuditReport, lang: str) -> bytes:
         buffer = io.StringIO(newline="")
         writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow([t(f"report.col.{c}", lang) for c in COLUMNS])
-        item_names = {r.get("id"): r for r in report.rules}
-        for v in sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)):
-            rule = item_names.get(v.rule_id, {})
-            dates = [f"{f.date} ({labels.date_source_label(f.date_source, lang)})" if f.date
-                     else t("report.no_date", lang) for f in v.files]
-            row = [v.rule_id, v.area or rule.get("area", ""), v.item or rule.get("item", ""),
-                   v.evidence or rule.get("evidence", ""), v.month,
-                   labels.month_name(v.month, lang), v.team, labels.status_label(v.status, lang),
-                   " | ".join(f.path for f in v.files), " | ".join(dates),
-                   " ".join(v.problems), v.folder or rule.get("folder", "")]
+        writer.writerow(header(lang))
+        for _, row in verdict_rows(report, lang):
             writer.writerow([neutralise(cell) for cell in row])
         return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

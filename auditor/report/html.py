@@ -27,7 +27,8 @@ def environment() -> jinja2.Environment:
 
 def render_template(name: str, lang: str, **context: object) -> str:
     template = environment().get_template(name)
-    return template.render(t=partial(t, lang=lang), symbols=labels.SYMBOLS, **context)
+    return template.render(t=partial(t, lang=lang), symbols=labels.SYMBOLS,
+                           colours=labels.STATUS_COLOURS, **context)
 
 
 class HtmlFormat(ReportFormat):

@@ -25,6 +25,20 @@ SYMBOLS = {
     NOT_DUE: "",
 }
 
+# One colour pair per state (background, text), hex without '#': the HTML report's CSS and
+# the XLSX fills both take them from here, so a cell looks the same in every format.
+STATUS_COLOURS = {
+    "ok": ("c8e6c9", "1b5e20"),
+    "late": ("fff3c4", "6d4c00"),
+    "missing": ("f8c7c7", "8b0000"),
+    "incomplete": ("ffd8b0", "7a3b00"),
+    "unsigned": ("e3d0f2", "4a1a6b"),
+    "undated": ("cfe3f5", "0d3c61"),
+    "needs_review": ("f2e15c", "3d3500"),
+    UPCOMING: ("f2f2f2", "666666"),
+    NOT_DUE: ("ffffff", "999999"),
+}
+
 
 def status_label(status: str, lang: str) -> str:
     key = f"report.status.{status}"

@@ -13,10 +13,11 @@ from auditor.report.csv_format import CsvFormat
 from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
+from auditor.report.xlsx_format import XlsxFormat
 
 
 def default_formats() -> tuple[ReportFormat, ...]:
-    return (JsonFormat(), MarkdownFormat(), CsvFormat(), HtmlFormat())
+    return (JsonFormat(), MarkdownFormat(), CsvFormat(), HtmlFormat(), XlsxFormat())
 
 
 def month_folder(out_dir: Path, year: int, month: int) -> Path:
@@ -25,7 +26,7 @@ def month_folder(out_dir: Path, year: int, month: int) -> Path:
 
 def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
                   formats: Sequence[ReportFormat] | None = None) -> Path:
-    """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html} and return that folder.
+    """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and return that folder.
 
     Every format is rendered before anything is written, so a failure leaves the previous
     report whole; each file is then replaced atomically. Other months are never touched.

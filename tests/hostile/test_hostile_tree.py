@@ -12,6 +12,7 @@ import lxml.html
 import pytest
 from hostile_kit import CASES, LONG_NAME, Case, relpath
 from office_kit import REPORT_FILES
+from openpyxl import load_workbook
 
 from auditor.i18n import t
 
@@ -101,10 +102,13 @@ def test_every_format_names_the_hostile_files(hostile) -> None:
     markdown = (folder / "gap-report.md").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO((folder / "gap-report.csv").read_text("utf-8-sig"))))
     cells = "\n".join(v for row in rows for v in row.values() if v)
+    sheet = load_workbook(folder / "gap-report.xlsx").active
+    xlsx_cells = "\n".join(str(v) for row in sheet.values for v in row if v is not None)
     for case in CASES:
         name = os.path.basename(relpath(hostile.office, case))
         assert " ".join(name.split()) in html, case.name
         assert name in cells, case.name
+        assert name in xlsx_cells, case.name
     assert "&lt;script&gt;" in markdown and "<script>" not in markdown
     assert LONG_NAME in markdown
     assert "SK Tim Kerja ZI Tahun 2022.docx" in markdown  # the newline cannot break a row

@@ -7,13 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from auditor.audit.model import AuditReport
 from auditor.report.atomic import atomic_write
 from auditor.report.base import ReportFormat
 from auditor.report.write import default_formats, write_reports
 
-NAMES = {"gap-report.json", "gap-report.md", "gap-report.csv", "gap-report.html"}
+NAMES = {"gap-report.json", "gap-report.md", "gap-report.csv", "gap-report.html",
+         "gap-report.xlsx"}
 
 
 class BrokenFormat(ReportFormat):
@@ -26,7 +28,7 @@ class BrokenFormat(ReportFormat):
         raise RuntimeError("template exploded")
 
 
-def test_the_four_files_are_written_in_the_month_folder(report, tmp_path: Path) -> None:
+def test_every_format_is_written_in_the_month_folder(report, tmp_path: Path) -> None:
     folder = write_reports(report, tmp_path / "reports", "id")
     assert folder == tmp_path / "reports" / "2022-05"
     assert {p.name for p in folder.iterdir()} == NAMES
@@ -53,7 +55,7 @@ def test_a_failing_writer_leaves_the_last_good_report_whole(report, tmp_path: Pa
     before = {n: (folder / n).read_bytes() for n in NAMES}
 
     report.summary.ok = 99  # what the broken run would have said
-    formats = [*default_formats()[:3], BrokenFormat()]
+    formats = [*default_formats()[:3], BrokenFormat(), *default_formats()[4:]]
     with pytest.raises(RuntimeError, match="template exploded"):
         write_reports(report, tmp_path, "id", formats=formats)
 
@@ -104,3 +106,4 @@ def test_an_empty_january_report_still_tells_the_reader_something(tmp_path: Path
     assert html.count('class="cell s-upcoming') == sum(len(r["months"]) for r in RULES)
     csv_text = (folder / "gap-report.csv").read_bytes().decode("utf-8-sig")
     assert csv_text.count("\r\n") == 1  # the header only
+    assert load_workbook(folder / "gap-report.xlsx")["Kekurangan"].max_row == 1
