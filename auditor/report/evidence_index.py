@@ -6,12 +6,13 @@ gap-report.json), so making it needs no rescan. Rendered by index_xlsx and index
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from auditor.audit.model import AuditReport
+from auditor.audit.model import AuditReport, Verdict
 from auditor.i18n import t
 from auditor.report import labels
-from auditor.report.view import Cell, by_rule_month, report_rules, rule_cells
+from auditor.report.view import Cell, by_rule_month, rule_cells, rules_by_item
 
 INDEX_BASENAME = "indeks-bukti"
 
@@ -75,11 +76,10 @@ class EvidenceIndex:
     file_count: int
 
 
-def _files(report: AuditReport, rule_id: str, lang: str) -> list[IndexFile]:
+def _files(report: AuditReport, verdicts: list[Verdict], lang: str) -> list[IndexFile]:
+    """The files of one rule's verdicts, each once, with every month it was found for."""
     found: dict[str, IndexFile] = {}
-    for verdict in sorted(report.verdicts, key=lambda v: v.month):
-        if verdict.rule_id != rule_id:
-            continue
+    for verdict in sorted(verdicts, key=lambda v: v.month):
         for f in verdict.files:
             entry = found.get(f.path)
             if entry is None:
@@ -95,30 +95,29 @@ def _files(report: AuditReport, rule_id: str, lang: str) -> list[IndexFile]:
 
 def build_index(report: AuditReport, lang: str) -> EvidenceIndex:
     judged = by_rule_month(report.verdicts)
+    of_rule: dict[str, list[Verdict]] = defaultdict(list)
+    for verdict in report.verdicts:
+        of_rule[verdict.rule_id].append(verdict)
     areas: dict[str, IndexArea] = {}
-    items: dict[tuple[str, int], IndexItem] = {}
-    indicators: dict[tuple[str, int, str], IndexIndicator] = {}
     count = 0
-    for rule in report_rules(report):
-        area_key = str(rule.get("area", ""))
-        area = areas.setdefault(area_key, IndexArea(area_key, str(rule.get("area_name") or "")))
-        item_key = (area_key, int(rule.get("item") or 0))
-        if item_key not in items:
-            items[item_key] = IndexItem(item_key[1], str(rule.get("item_name") or ""))
-            area.items.append(items[item_key])
-        text = str(rule.get("indicator") or "")
-        ind_key = (*item_key, text)
-        if ind_key not in indicators:
-            indicators[ind_key] = IndexIndicator(text)
-            items[item_key].indicators.append(indicators[ind_key])
-        files = _files(report, str(rule["id"]), lang)
-        count += len(files)
-        folder = str(rule.get("folder") or "")
-        indicators[ind_key].rules.append(IndexRule(
-            rule_id=str(rule["id"]), evidence=str(rule.get("evidence") or ""),
-            action=str(rule.get("action") or ""), team=str(rule.get("team") or ""),
-            folder=folder, folder_href=labels.file_uri(report.evidence_root, folder),
-            cells=rule_cells(rule, judged, report.month, lang), files=files))
+    for group in rules_by_item(report):
+        area = areas.setdefault(group.area, IndexArea(group.area, group.area_name))
+        item = IndexItem(group.item, group.item_name)
+        area.items.append(item)
+        indicators: dict[str, IndexIndicator] = {}
+        for rule in group.rules:
+            text = str(rule.get("indicator") or "")
+            if text not in indicators:
+                indicators[text] = IndexIndicator(text)
+                item.indicators.append(indicators[text])
+            files = _files(report, of_rule[str(rule["id"])], lang)
+            count += len(files)
+            folder = str(rule.get("folder") or "")
+            indicators[text].rules.append(IndexRule(
+                rule_id=str(rule["id"]), evidence=str(rule.get("evidence") or ""),
+                action=str(rule.get("action") or ""), team=str(rule.get("team") or ""),
+                folder=folder, folder_href=labels.file_uri(report.evidence_root, folder),
+                cells=rule_cells(rule, judged, report.month, lang), files=files))
     return EvidenceIndex(
         lang=lang, title=t("report.index.title", lang), office=report.office,
         period=t("report.period", lang, month=labels.month_name(report.month, lang),

@@ -153,6 +153,30 @@ def report_rules(report: AuditReport) -> list[dict[str, Any]]:
     return sorted(derived.values(), key=lambda r: rule_sort_key(r["id"]))
 
 
+@dataclass
+class RuleGroup:
+    """The report's rules of one item of one area, in plan order."""
+
+    area: str
+    area_name: str
+    item: int
+    item_name: str
+    rules: list[dict[str, Any]]
+
+
+def rules_by_item(report: AuditReport) -> list[RuleGroup]:
+    """The report's rules grouped by area, then item (the plan's own order)."""
+    groups: dict[tuple[str, int], RuleGroup] = {}
+    for rule in report_rules(report):
+        key = (str(rule.get("area", "")), int(rule.get("item") or 0))
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = RuleGroup(key[0], str(rule.get("area_name") or ""), key[1],
+                                            str(rule.get("item_name") or ""), [])
+        group.rules.append(rule)
+    return list(groups.values())
+
+
 def _file_view(evidence: FileEvidence, lang: str, root: str) -> FileView:
     return FileView(path=evidence.path, part=evidence.part or "",
                     signed=labels.signed_label(evidence.signed, lang),
@@ -197,21 +221,16 @@ def rule_cells(rule: dict[str, Any], judged: dict[tuple[str, int], Verdict], rep
 def _grid(report: AuditReport, lang: str) -> list[GridArea]:
     judged = by_rule_month(report.verdicts)
     areas: dict[str, GridArea] = {}
-    items: dict[tuple[str, int], GridItem] = {}
-    for rule in report_rules(report):
-        area_key = str(rule.get("area", ""))
-        area = areas.setdefault(area_key, GridArea(area_key, str(rule.get("area_name") or "")))
-        item_key = (area_key, int(rule.get("item") or 0))
-        item = items.get(item_key)
-        if item is None:
-            item = items[item_key] = GridItem(area_key, item_key[1], str(rule.get("item_name") or ""))
-            area.items.append(item)
-        cells = rule_cells(rule, judged, report.month, lang)
-        team = str(rule.get("team") or "")
-        if team and team not in area.teams:
-            area.teams.append(team)
-        item.rows.append(GridRow(str(rule["id"]), str(rule.get("evidence") or ""),
-                                 str(rule.get("team") or ""), cells))
+    for group in rules_by_item(report):
+        area = areas.setdefault(group.area, GridArea(group.area, group.area_name))
+        item = GridItem(group.area, group.item, group.item_name)
+        area.items.append(item)
+        for rule in group.rules:
+            team = str(rule.get("team") or "")
+            if team and team not in area.teams:
+                area.teams.append(team)
+            item.rows.append(GridRow(str(rule["id"]), str(rule.get("evidence") or ""), team,
+                                     rule_cells(rule, judged, report.month, lang)))
     return list(areas.values())
 
 
