@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from zoneinfo import ZoneInfo
 from auditor.audit import judge
 from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
 from auditor.audit.reuse import mark_photo_reuse
-from auditor.audit.state import State, open_state
+from auditor.audit.state import CachedFacts, State, is_damage, open_state, set_aside
 from auditor.config.model import Config
 from auditor.errors import ExitCode, UserError
 from auditor.fsnames import is_within
@@ -32,7 +33,7 @@ from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
 from auditor.scan.match import RuleIndex, RuleMatch, assign_part, looks_like_evidence, part_key
-from auditor.scan.walk import Entry, problem_text, walk
+from auditor.scan.walk import Entry, Walked, problem_text, walk_tree
 
 if TYPE_CHECKING:
     from auditor.scan.fuzzy import Guess
@@ -119,40 +120,22 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan"):
         root = config.evidence_root
         walk_problems: list[dict[str, str]] = []
-        entries = list(walk(root, lambda rel, exc: walk_problems.append(
-            {"path": rel, "error": problem_text(exc, lang)})))
-        with open_state(config.state_dir) as state:
-            problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang,
-                                    walk_problems)
-            if problem:
-                state.record_run(run_at=datetime.now(tz).isoformat(timespec="seconds"),
-                                 year=period.year, month=period.month,
-                                 as_of=period.as_of.isoformat(), due=0, ok=0, gaps=0,
-                                 files=len(entries), inspected=0,
-                                 duration=time.perf_counter() - started, root_problem=problem)
-                return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, len(entries), 0, 0,
-                                   problem, time.perf_counter() - started)
-            index = RuleIndex(ruleset.rules, year=plan_year)
-            matched, strays = [], []
-            for entry in entries:
-                match = index.match(entry.relpath)
-                if match is not None:
-                    matched.append((entry, match))
-                elif looks_like_evidence(entry.relpath):
-                    strays.append(entry.relpath)
-            facts, inspected = _facts(config, state, matched, options)
-            report = _audit(config, ruleset, period, matched, facts, lang, tz)
-            _unwalked(report.verdicts, index, walk_problems, lang)
-            _say_how_found(report.verdicts, matched)
-            report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
-                                                                      lang)} for p in strays]
-            report.errors = walk_problems + [{"path": p, "error": f.error}
-                                             for p, f in sorted(facts.items()) if f.error]
-            state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
-                             as_of=period.as_of.isoformat(), due=report.summary.due,
-                             ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
-                             inspected=inspected, duration=time.perf_counter() - started)
-            report.history = state.history(period.year)
+        walked = walk_tree(root, lambda rel, exc: walk_problems.append(
+            {"path": rel, "error": problem_text(exc, lang)}))
+        entries = walked.entries
+        for attempt in (1, 2):
+            try:
+                with open_state(config.state_dir) as state:
+                    audited = _audit_tree(config, state, ruleset, period, walked, walk_problems,
+                                          options, lang, tz, started)
+                break
+            except sqlite3.DatabaseError as exc:  # a damaged page found midway
+                if attempt == 2 or not is_damage(exc):
+                    raise
+                set_aside(config.state_dir)  # and audit again on a new state
+        if isinstance(audited, ScanOutcome):
+            return audited
+        report, inspected = audited
         from auditor.report.write import month_folder, write_reports
 
         try:
@@ -163,6 +146,48 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                               reason=_write_reason(exc, lang))) from None
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
+
+
+def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # noqa: ANN001
+                walked: Walked, walk_problems: list[dict[str, str]], options: ScanOptions,
+                lang: str, tz: ZoneInfo, started: float) -> ScanOutcome | tuple[AuditReport, int]:
+    """Match, read and judge the walked files against the state: the report and how many
+    files were read, or the outcome of a root that looks unmounted (nothing judged)."""
+    root = config.evidence_root
+    entries = walked.entries
+    plan_year = config.year or ruleset.year
+    problem = _root_problem(root, entries, state, config.max_file_loss_percent, lang,
+                            walk_problems)
+    if problem:
+        state.record_run(run_at=datetime.now(tz).isoformat(timespec="seconds"),
+                         year=period.year, month=period.month,
+                         as_of=period.as_of.isoformat(), due=0, ok=0, gaps=0,
+                         files=len(entries), inspected=0,
+                         duration=time.perf_counter() - started, root_problem=problem)
+        return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, len(entries), 0, 0,
+                           problem, time.perf_counter() - started)
+    index = RuleIndex(ruleset.rules, year=plan_year)
+    matched, strays = [], []
+    for entry in entries:
+        match = index.match(entry.relpath)
+        if match is not None:
+            matched.append((entry, match))
+        elif looks_like_evidence(entry.relpath):
+            strays.append(entry.relpath)
+    facts, inspected = _facts(config, state, walked, matched, options)
+    report = _audit(config, ruleset, period, matched, facts, lang, tz)
+    _unwalked(report.verdicts, index, walk_problems, lang)
+    _say_how_found(report.verdicts, matched)
+    report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
+                                                              lang)} for p in strays]
+    report.errors = walk_problems + [{"path": p, "error": f.error}
+                                     for p, f in sorted(facts.items()) if f.error]
+    state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
+                     as_of=period.as_of.isoformat(), due=report.summary.due,
+                     ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
+                     inspected=inspected, duration=time.perf_counter() - started)
+    report.history = state.history(period.year)
+    return report, inspected
 
 
 def _write_reason(exc: OSError, lang: str) -> str:
@@ -209,25 +234,29 @@ def _rules(config: Config):  # noqa: ANN202 - RuleSet, imported lazily
     return ruleset
 
 
-def _facts(config: Config, state: State, matched: list[tuple[Entry, RuleMatch]],
+def _facts(config: Config, state: State, walked: Walked, matched: list[tuple[Entry, RuleMatch]],
            options: ScanOptions) -> tuple[dict[str, FileFacts], int]:
-    """Facts of every matched file: from the cache, or read now (and cached) when new."""
-    cached = state.files
+    """Facts of every matched file: from the cache, or read now (and cached) when new.
+
+    What changed is learnt from the folder listings (``State.changed``); reading the cached
+    facts checks each file's size and mtime once more, so a file is never judged on facts
+    of another version of it. The listings are saved once every fact is stored.
+    """
+    entries = [e for e, _ in matched]
     forced = {os.path.realpath(p) for p in options.changed_paths or ()}
-    fresh: list[str] = []
-    stale: list[Entry] = []
-    for entry, _ in matched:
-        hit = cached.get(entry.relpath)
-        if (hit is not None and hit.size == entry.size and hit.mtime == entry.mtime
-                and not (forced and os.path.realpath(entry.path) in forced)):
-            fresh.append(entry.relpath)
-        else:
-            stale.append(entry)
-    out = state.facts_of(fresh)
-    keep = {e.relpath for e, _ in matched}
-    state.forget(p for p in cached if p not in keep)
+    stale = state.changed(entries, walked)
+    doubtful = {e.relpath for e in stale}
+    if forced:  # files a watch event named: read again even when size and mtime agree
+        stale += [e for e in entries
+                  if e.relpath not in doubtful and os.path.realpath(e.path) in forced]
+        doubtful = {e.relpath for e in stale}
+    out, unwanted = state.load_facts({e.relpath: CachedFacts(e.size, e.mtime)
+                                      for e in entries if e.relpath not in doubtful})
+    stale += [e for e in entries if e.relpath not in out and e.relpath not in doubtful]
+    state.forget(unwanted)
     if stale:
         out.update(_inspect(config, state, stale, options.quiet))
+    state.save_listings(walked.listings)
     return out, len(stale)
 
 

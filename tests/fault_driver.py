@@ -7,7 +7,8 @@ When the process (or one of its forked inspection workers) raises the Python aud
   - "delete": remove the file ``target`` (a user deleting evidence mid-scan);
   - "replace_dir": move the folder ``target`` to ``aside`` and put a file in its place;
   - "kill": SIGKILL the scan's main process (a power cut, the OOM killer).
-Nothing in zi-auditor is changed: the hook only acts on the file system or the process.
+Nothing in zi-auditor is changed: the hook only acts on the file system or the process
+(for os.scandir events, the pure-Python walker is chosen: see below).
 """
 
 from __future__ import annotations
@@ -46,5 +47,12 @@ def _hook(event: str, args: tuple) -> None:
 
 
 sys.addaudithook(_hook)
+if PLAN["event"] == "os.scandir":
+    # Only the pure-Python walker raises os.scandir events; the C walker meets the same
+    # races (a folder gone or replaced between listing and opening) through the same
+    # failing open(2), which tests/scan/test_walk.py checks with an unreadable folder.
+    import auditor.scan.walk
+
+    auditor.scan.walk._fastwalk = None
 sys.argv = ["zi-auditor", *sys.argv[1:]]
 runpy.run_module("auditor", run_name="__main__", alter_sys=True)

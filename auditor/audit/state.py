@@ -23,6 +23,7 @@ from auditor.audit.model import RunSummary
 from auditor.errors import UserError
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
+from auditor.scan.walk import Entry, Walked
 
 STATE_NAME = "zi-auditor.sqlite"
 APPLICATION_ID = 0x5A494155  # "ZIAU"
@@ -34,6 +35,9 @@ CREATE TABLE IF NOT EXISTS files (
     facts TEXT NOT NULL, inspected_at REAL NOT NULL);
 -- Covering index: learning what changed reads it alone, not the facts stored in the rows.
 CREATE INDEX IF NOT EXISTS files_change ON files (path, size, mtime);
+-- Each folder's listing (names, sizes, mtimes) as the last complete run left it: a folder
+-- whose listing is unchanged holds only unchanged files (see scan.walk.Walked).
+CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, listing BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, run_at TEXT NOT NULL, year INTEGER NOT NULL,
     month INTEGER NOT NULL, as_of TEXT NOT NULL, due INTEGER NOT NULL, ok INTEGER NOT NULL,
@@ -55,7 +59,14 @@ class State:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.db = connection
         self.path = path
-        self.files: dict[str, CachedFacts] = {}  # the cache as it was when opened
+        self._files: dict[str, CachedFacts] | None = None
+
+    @property
+    def files(self) -> dict[str, CachedFacts]:
+        """Every cached file: path -> (size, mtime), as it was when first asked for."""
+        if self._files is None:
+            self._files = self.cached()
+        return self._files
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -81,6 +92,55 @@ class State:
         rows = self.db.execute("SELECT path, facts FROM files")
         return {path: FileFacts.from_json(json.loads(facts)) for path, facts in rows
                 if path in wanted}
+
+    def load_facts(self, wanted: dict[str, CachedFacts]) -> tuple[dict[str, FileFacts], list[str]]:
+        """One pass over the cache: the facts of the ``wanted`` files whose cached size and
+        mtime are still theirs, and the cached paths nobody wants any more (gone from the
+        tree, or no longer matched by a rule). A wanted file missing from the answer must be
+        read again."""
+        found: dict[str, FileFacts] = {}
+        unwanted: list[str] = []
+        for path, size, mtime, facts in self.db.execute(
+                "SELECT path, size, mtime, facts FROM files"):
+            want = wanted.get(path)
+            if want is None:
+                unwanted.append(path)
+            elif want.size == size and want.mtime == mtime:
+                found[path] = FileFacts.from_json(json.loads(facts))
+        return found, unwanted
+
+    # Folder listings ---------------------------------------------------------------------
+    def unchanged_folders(self, listings: dict[str, bytes]) -> set[str]:
+        """The folders of ``listings`` whose listing equals the last complete run's."""
+        if not listings:
+            return set()
+        rows = self.db.execute("SELECT path, listing FROM folders")
+        return {path for path, listing in rows if listings.get(path) == listing}
+
+    def changed(self, entries: Iterable[Entry], walked: Walked) -> list[Entry]:
+        """The ``entries`` that are new or changed since their facts were cached.
+
+        A folder whose listing is unchanged is trusted whole, one row for the folder; the
+        files of other folders, and those reached through links, are compared one by one
+        with their cached size and mtime (``files``, read only then).
+        """
+        same = self.unchanged_folders(walked.listings)
+        out: list[Entry] = []
+        for entry in entries:
+            if (entry.relpath.rpartition("/")[0] in same
+                    and entry.relpath not in walked.unlisted):
+                continue
+            hit = self.files.get(entry.relpath)
+            if hit is None or hit.size != entry.size or hit.mtime != entry.mtime:
+                out.append(entry)
+        return out
+
+    def save_listings(self, listings: dict[str, bytes]) -> None:
+        """Keep this run's folder listings; call it once the run's facts are all stored."""
+        with self.transaction():
+            self.db.execute("DELETE FROM folders")
+            self.db.executemany("INSERT INTO folders (path, listing) VALUES (?, ?)",
+                                listings.items())
 
     def store_facts(self, items: Iterable[tuple[str, int, float, FileFacts]]) -> None:
         """Save the facts of freshly inspected files, in one transaction."""
@@ -170,9 +230,25 @@ def _set_aside(path: Path) -> Path:
     return moved
 
 
+def is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """True when SQLite says the file is damaged (not busy, not full, not read-only)."""
+    return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def set_aside(state_dir: Path) -> None:
+    """Move a state file found damaged midway out of the way, saying so (the next
+    ``open_state`` makes a new one)."""
+    path = state_dir / STATE_NAME
+    moved = _set_aside(path)
+    print(t("audit.state_reset", path=path, moved=moved.name), file=sys.stderr)
+
+
 @contextmanager
 def open_state(state_dir: Path) -> Iterator[State]:
-    """Open (creating, or rebuilding when damaged or foreign) the state of ``state_dir``."""
+    """Open (creating, or rebuilding when damaged or foreign) the state of ``state_dir``.
+
+    Opening reads no file rows: a damaged page deeper in the file shows later, as an
+    ``sqlite3.DatabaseError`` that ``is_damage``; the caller then calls ``set_aside``."""
     path = state_dir / STATE_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
@@ -187,7 +263,6 @@ def open_state(state_dir: Path) -> Iterator[State]:
             db = _connect(path)
             if _ours_or_new(db):
                 state = State(db, path)
-                state.files = state.cached()  # reads every row: a damaged page shows here
                 break
         except sqlite3.DatabaseError:
             pass

@@ -11,13 +11,20 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
 from auditor.fsnames import shown
 from auditor.i18n import t
+
+try:  # the C half (setup.py builds it when a compiler is there); pure Python otherwise
+    from auditor.scan import _fastwalk
+except ImportError:  # pragma: no cover - depends on the install
+    _fastwalk = None
 
 # Exact names (lowercase) of files that are never evidence.
 NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -35,10 +42,14 @@ def is_noise(name: str) -> bool:
     return lower in NOISE_NAMES or lower.endswith(NOISE_SUFFIXES)
 
 
+# Folders that are never evidence (lowercase), besides every hidden ".folder".
+NOISE_DIR_NAMES = ("$recycle.bin", "system volume information", "@eadir", "#recycle",
+                   "lost+found")
+
+
 def is_noise_dir(name: str) -> bool:
     lower = name.lower()
-    return lower.startswith(".") or lower in ("$recycle.bin", "system volume information",
-                                              "@eadir", "#recycle", "lost+found")
+    return lower.startswith(".") or lower in NOISE_DIR_NAMES
 
 
 class Entry(NamedTuple):
@@ -77,66 +88,145 @@ _PROBLEM_KEYS = {errno.EACCES: "scan.no_permission", errno.EPERM: "scan.no_permi
                  errno.ESTALE: "scan.io_error", errno.EHOSTDOWN: "scan.io_error"}
 
 
+
 def _inside(real: str, root_real: str) -> bool:
     return real == root_real or real.startswith(root_real.rstrip(os.sep) + os.sep)
 
 
-def walk(root: Path, on_problem: Callable[[str, OSError], None] | None = None) -> Iterator[Entry]:
-    """Yield every evidence file under ``root`` in a stable order (sorted per folder).
+@dataclass
+class Walked:
+    """The files of one walk, and what a warm scan needs to skip comparing them one by one.
+
+    ``listings`` maps a folder (relative path, "" for the root) to the names, sizes and
+    mtimes of its plain files, as bytes: a folder whose listing equals the last run's holds
+    only unchanged files. Only the native walker makes listings; files reached through a
+    symbolic link (``unlisted``) are in none, so they are always compared one by one.
+    """
+
+    entries: list[Entry]
+    listings: dict[str, bytes] = field(default_factory=dict)
+    unlisted: set[str] = field(default_factory=set)
+
+
+OnProblem = Callable[[str, OSError], None]
+
+
+def walk(root: Path, on_problem: OnProblem | None = None) -> Iterator[Entry]:
+    """Every evidence file under ``root`` in a stable order; see ``walk_tree``."""
+    return iter(walk_tree(root, on_problem).entries)
+
+
+def walk_tree(root: Path | str, on_problem: OnProblem | None = None, *,
+              native: bool | None = None) -> Walked:
+    """Every evidence file under ``root``: per folder its files sorted by name, then its
+    sub-folders, depth first (links followed inside the root come last).
 
     ``on_problem(relpath, error)`` hears about folders or files that could not be read, and
     links that lead out of the root (``OutsideRoot``); the walk goes on without them.
-    ``problem_text(error)`` says why in the user's words.
+    ``problem_text(error)`` says why in the user's words. ``native`` picks the C walker
+    (None: when it was built); both give the same files.
     """
     root_real = os.path.realpath(root)
     try:
         root_stat = os.stat(root_real)
     except OSError:
-        return
-    seen_dirs = {(root_stat.st_dev, root_stat.st_ino)}
-    stack: list[tuple[str, str]] = [(str(root), "")]
+        return Walked([])
+    report = on_problem or (lambda rel, exc: None)
+    if native is None:
+        native = _fastwalk is not None
+    if not native:
+        seen = {(root_stat.st_dev, root_stat.st_ino)}
+        return Walked(list(_python_walk([(str(root), "")], root_real, seen, report)))
+    if _fastwalk is None:
+        raise RuntimeError("the native walker was not built")
+    entries, leftovers, folders, listings = _fastwalk.walk(
+        os.fsencode(str(root)), Entry, is_noise, _NOISE_NAMES_BYTES, _NOISE_SUFFIXES_BYTES,
+        _NOISE_DIRS_BYTES, WALK_THREADS)
+    walked = Walked(entries, listings)
+    seen = set(folders)
+    for rel, path, error in leftovers:
+        if error:
+            report(rel, OSError(error, os.strerror(error), path))
+            continue
+        try:  # a symbolic link: the one thing the native walker leaves to Python
+            found = _follow(path, rel, root_real, seen)
+        except OSError as exc:
+            report(rel, exc)
+            continue
+        more = [found] if isinstance(found, Entry) else (
+            _python_walk([found], root_real, seen, report) if found else [])
+        for entry in more:
+            walked.entries.append(entry)
+            walked.unlisted.add(entry.relpath)
+    return walked
+
+
+def _follow(path: str, rel: str, root_real: str,
+            seen_dirs: set[tuple[int, int]]) -> Entry | tuple[str, str] | None:
+    """What the symbolic link at ``path`` leads to: a file (an Entry), a folder to walk
+    (path, relpath), or nothing (noise, a broken link, a folder walked already).
+    Raises ``OutsideRoot`` for a target outside the root, OSError when it cannot be read."""
+    real = os.path.realpath(path)
+    if not _inside(real, root_real):  # never leave the root, but say so
+        raise OutsideRoot(errno.EXDEV, "link outside the evidence root")
+    name = os.path.basename(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return None  # a broken link: nothing to audit
+    if stat.S_ISREG(st.st_mode):
+        return None if is_noise(name) else Entry(rel, path, st.st_size, st.st_mtime)
+    if not stat.S_ISDIR(st.st_mode) or is_noise_dir(name):
+        return None
+    key = (st.st_dev, st.st_ino)
+    if key in seen_dirs:
+        return None  # a loop or a second way into a folder already walked
+    seen_dirs.add(key)
+    return (path, rel)
+
+
+def _python_walk(stack: list[tuple[str, str]], root_real: str, seen_dirs: set[tuple[int, int]],
+                 on_problem: OnProblem) -> Iterator[Entry]:
+    """The pure-Python walker: what the native one does, one ``os.stat`` a file."""
     while stack:
         dir_path, rel = stack.pop()
         try:
             with os.scandir(dir_path) as it:
                 entries = sorted(it, key=_BY_NAME)
         except OSError as exc:
-            if on_problem:
-                on_problem(rel or ".", exc)
+            on_problem(rel or ".", exc)
             continue
         subdirs: list[tuple[str, str]] = []
         prefix = f"{rel}/" if rel else ""
         for entry in entries:
             name = entry.name
             try:
-                if not entry.is_symlink():  # the common case: d_type says it all, one stat
-                    if entry.is_file(follow_symlinks=False):
-                        if not is_noise(name):
-                            st = entry.stat(follow_symlinks=False)
-                            yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
-                        continue
-                    if not entry.is_dir(follow_symlinks=False):
-                        continue  # sockets, fifos, devices: never evidence
-                else:
-                    real = os.path.realpath(entry.path)
-                    if not _inside(real, root_real):  # never leave the root, but say so
-                        raise OutsideRoot(errno.EXDEV, "link outside the evidence root")
-                    if entry.is_file(follow_symlinks=True):
-                        if not is_noise(name):
-                            st = entry.stat(follow_symlinks=True)
-                            yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
-                        continue
-                    if not entry.is_dir(follow_symlinks=True):
-                        continue
-                if is_noise_dir(name):
-                    continue
-                st = entry.stat(follow_symlinks=True)
-                key = (st.st_dev, st.st_ino)
-                if key in seen_dirs:
-                    continue  # a loop or a second way into a folder already walked
-                seen_dirs.add(key)
-                subdirs.append((entry.path, prefix + shown(name)))
+                if entry.is_symlink():
+                    found = _follow(entry.path, prefix + shown(name), root_real, seen_dirs)
+                    if isinstance(found, Entry):
+                        yield found
+                    elif found:
+                        subdirs.append(found)
+                elif entry.is_file(follow_symlinks=False):  # d_type says it all: one stat
+                    if not is_noise(name):
+                        st = entry.stat(follow_symlinks=False)
+                        yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
+                elif entry.is_dir(follow_symlinks=False) and not is_noise_dir(name):
+                    st = entry.stat()
+                    key = (st.st_dev, st.st_ino)
+                    if key not in seen_dirs:  # else a second way into a folder walked already
+                        seen_dirs.add(key)
+                        subdirs.append((entry.path, prefix + shown(name)))
+                # sockets, fifos, devices: never evidence
             except OSError as exc:
-                if on_problem:
-                    on_problem(prefix + shown(name), exc)
+                on_problem(prefix + shown(name), exc)
         stack.extend(reversed(subdirs))
+
+
+# The native walker takes the noise lists as bytes; see _fastwalk.c.
+_NOISE_NAMES_BYTES = frozenset(n.encode() for n in NOISE_NAMES)
+_NOISE_SUFFIXES_BYTES = tuple(s.encode() for s in NOISE_SUFFIXES)
+_NOISE_DIRS_BYTES = tuple(n.encode() for n in NOISE_DIR_NAMES)
+# Threads that stat at once: two cores share the system calls on a local disk, and on a
+# network share the round trips overlap (docs/benchmarks.md).
+WALK_THREADS = min(8, 2 * (os.cpu_count() or 1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 from datetime import date
 
 from audit_documents import MTIME, Office, daftar_hadir, sk, undangan
@@ -112,3 +113,49 @@ def test_the_watcher_can_ask_for_a_file_to_be_read_again(office: Office) -> None
     again = run_scan(office.config, ScanOptions(month=6, year=2022,
                                                 changed_paths=[office.decree / "SK Tim Kerja ZI.docx"]))
     assert again.files_inspected == 1
+
+
+def test_a_document_saved_in_place_is_read_again_even_at_the_same_size(office: Office) -> None:
+    _fill(office)
+    run_scan(office.config, JUNE)
+    path = office.decree / "SK Tim Kerja ZI.docx"
+    sk(path, "11 April 2022", signed=True)
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, MTIME * 10**9 + 1))  # 1 ns after the first version
+    again = run_scan(office.config, JUNE)
+    assert again.files_inspected == 1 and _statuses(again)[("I.1.4", 4)] == "ok"
+
+
+def test_facts_of_another_version_of_a_file_are_never_used(office: Office) -> None:
+    # Even when the saved folder listings say "nothing changed", a file whose cached size
+    # or mtime is not its own is read again (a listing saved by a run that then lost facts).
+    _fill(office)
+    run_scan(office.config, JUNE)
+    db = sqlite3.connect(office.config.state_dir / STATE_NAME)
+    with db:
+        db.execute("UPDATE files SET size = size + 1 WHERE path LIKE '%SK Tim Kerja ZI.docx'")
+    db.close()
+    again = run_scan(office.config, JUNE)
+    assert again.files_inspected == 1 and _statuses(again)[("I.1.4", 4)] == "unsigned"
+
+
+def test_a_state_damaged_deep_inside_is_set_aside_midway_and_the_scan_goes_on(
+        office: Office, capsys) -> None:
+    _fill(office)
+    run_scan(office.config, JUNE)
+    path = office.config.state_dir / STATE_NAME
+    db = sqlite3.connect(path)
+    with db:  # enough cached files for the table to span many pages
+        db.executemany("INSERT INTO files VALUES (?, 1, 1.0, ?, 0)",
+                       [(f"lama/{n}.pdf", "{}" + " " * 900) for n in range(400)])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    with path.open("r+b") as handle:  # a bad sector in the middle of the file
+        handle.seek(path.stat().st_size // 2)
+        handle.write(b"\xff" * 8192)
+    outcome = run_scan(office.config, JUNE)
+    assert outcome.exit_code == 0 and outcome.files_inspected == 3
+    assert _statuses(outcome)[("I.1.4", 4)] == "unsigned"
+    assert "dibuat baru" in capsys.readouterr().err
+    assert len(list(office.config.state_dir.glob(f"{STATE_NAME}.corrupt-*"))) == 1
+    assert run_scan(office.config, JUNE).files_inspected == 0  # the new state works
