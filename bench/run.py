@@ -4,7 +4,8 @@
 For each size (default 1 000 and 10 000 files) it generates the tree with
 ``bench/make_tree.py`` (fixed seed, outside the repository; kept between runs under
 ``--trees``), then measures: cold scan files/s, warm scan whole-process seconds, warm walk
-(walk + stat + state look-up) ÷ ``find ROOT -type f``, one-change rescan seconds, watch
+(walk + stat + state look-up) ÷ ``find ROOT -type f`` (also with every file compared
+with its cached row, and with the pure-Python walker), one-change rescan seconds, watch
 latency (one new file until the report on disk shows it), peak RSS of the largest process,
 and the per-file inspection cost ÷ bare pypdf / python-docx extraction of the same files of
 the tree. Ratios are taken within the same run: the machines are shared and noisy.
@@ -44,6 +45,8 @@ class Figures:
     cold_s: float = 0.0
     warm_s: float = 0.0
     walk_ms: float = 0.0
+    walk_rows_ms: float = 0.0
+    walk_python_ms: float = 0.0
     find_ms: float = 0.0
     stat_find_ms: float = 0.0
     change_s: float = 0.0
@@ -60,19 +63,23 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def learn_changes(root: Path, state_dir: Path) -> float:
-    """In-process: walk + stat + the state look-up, and the comparison a warm scan makes."""
+def learn_changes(root: Path, state_dir: Path, *, native: bool = True,
+                  listings: bool = True) -> float:
+    """In-process: what a warm scan does to learn what changed (walk + stat + state
+    look-up, ``State.changed``). ``listings=False`` compares every file with its cached
+    row instead, as a scan does for folders whose listing changed (or with the pure-Python
+    walker, ``native=False``, which makes no listings)."""
     from auditor.audit.state import open_state
-    from auditor.scan.walk import walk
+    from auditor.scan.walk import walk_tree
 
     start = time.perf_counter()
-    entries = list(walk(root))
+    walked = walk_tree(root, native=native)
+    if not listings:
+        walked.listings = {}
     with open_state(state_dir) as state:
-        cached = state.files
-        changed = [e for e in entries if (hit := cached.get(e.relpath)) is None
-                   or hit.size != e.size or hit.mtime != e.mtime]
+        changed = state.changed(walked.entries, walked)
     elapsed = time.perf_counter() - start
-    assert len(changed) <= len(entries)
+    assert len(changed) <= len(walked.entries)
     return elapsed
 
 
@@ -177,12 +184,16 @@ def measure(root: Path, workers: int, repeat: int, per_kind: int, debounce: floa
         fig.cold_s = timed(scan)
         fig.peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         fig.warm_s = statistics.median(timed(scan) for _ in range(repeat))
-        walks, finds, stat_finds = [], [], []
-        for _ in range(max(5, repeat)):
+        walks, rows, pure, finds, stat_finds = [], [], [], [], []
+        for _ in range(max(9, repeat)):
             walks.append(learn_changes(root, work / "state"))
+            rows.append(learn_changes(root, work / "state", listings=False))
+            pure.append(learn_changes(root, work / "state", native=False))
             finds.append(timed(["find", str(root), "-type", "f"]))
             stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
         fig.walk_ms = statistics.median(walks) * 1000
+        fig.walk_rows_ms = statistics.median(rows) * 1000
+        fig.walk_python_ms = statistics.median(pure) * 1000
         fig.find_ms = statistics.median(finds) * 1000
         fig.stat_find_ms = statistics.median(stat_finds) * 1000
         sample = next(root.rglob("DH_rakor_*.docx"))
@@ -222,6 +233,10 @@ def report(figs: list[Figures]) -> str:
          cell(lambda f: f"{f.walk_ms:.0f} ms ÷ {f.find_ms:.0f} ms = {f.walk_ms / f.find_ms:.1f}×")),
         ("  same ÷ find -printf size+mtime",
          cell(lambda f: f"{f.walk_ms / f.stat_find_ms:.1f}×")),
+        ("  C walk, every file compared with its row ÷ find",
+         cell(lambda f: f"{f.walk_rows_ms:.0f} ms = {f.walk_rows_ms / f.find_ms:.1f}×")),
+        ("  Python walk, every file compared ÷ find",
+         cell(lambda f: f"{f.walk_python_ms:.0f} ms = {f.walk_python_ms / f.find_ms:.1f}×")),
         ("one new file, whole process (< 2 s)", cell(lambda f: f"{f.change_s:.2f} s")),
         ("watch: new file → report (< 2 s + debounce)",
          cell(lambda f: "not seen in 60 s" if f.watch_s is None

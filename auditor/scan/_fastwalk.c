@@ -439,6 +439,10 @@ static int add_entry(Out *o, const char *rel, size_t rel_len, const char *path, 
     PyTuple_SET_ITEM(entry, 1, abspath);
     PyTuple_SET_ITEM(entry, 2, size);
     PyTuple_SET_ITEM(entry, 3, mtime);
+    /* It holds only a str, an int and a float, so it can be in no reference cycle: the
+     * collector need never look at it (CPython untracks such tuples itself, later). Ten
+     * thousand tracked entries would make the next full collection walk them all. */
+    PyObject_GC_UnTrack(entry);
     int rc = PyList_Append(o->entries, entry);
     Py_DECREF(entry);
     return rc;
