@@ -63,24 +63,39 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     return time.perf_counter() - start
 
 
-def learn_changes(root: Path, state_dir: Path, *, native: bool = True,
-                  listings: bool = True) -> float:
-    """In-process: what a warm scan does to learn what changed (walk + stat + state
-    look-up, ``State.changed``). ``listings=False`` compares every file with its cached
-    row instead, as a scan does for folders whose listing changed (or with the pure-Python
-    walker, ``native=False``, which makes no listings)."""
-    from auditor.audit.state import open_state
-    from auditor.scan.walk import walk_tree
+LEARN = """
+import json, statistics, sys, time
+from pathlib import Path
+import auditor.pipeline  # what a scan has imported when it walks
+from auditor.audit.state import open_state
+from auditor.scan.walk import walk_tree
 
+root, state_dir, native, listings, runs = sys.argv[1:6]
+times = []
+for _ in range(int(runs)):
     start = time.perf_counter()
-    walked = walk_tree(root, native=native)
-    if not listings:
-        walked.listings = {}
-    with open_state(state_dir) as state:
+    walked = walk_tree(Path(root), native=native == "1")
+    if listings == "0":
+        walked.listings, walked.listed = {}, False
+    with open_state(Path(state_dir)) as state:
         changed = state.changed(walked.entries, walked)
-    elapsed = time.perf_counter() - start
+    times.append(time.perf_counter() - start)
     assert len(changed) <= len(walked.entries)
-    return elapsed
+print(json.dumps(times))
+"""
+
+
+def learn_changes(root: Path, state_dir: Path, *, native: bool = True, listings: bool = True,
+                  runs: int = 9) -> list[float]:
+    """What a warm scan does to learn what changed (walk + stat + state look-up,
+    ``State.changed``), timed inside a fresh process that has imported what a scan has:
+    seconds of each of ``runs`` runs. ``listings=False`` compares every file with its
+    cached row, as a scan does for folders whose listing changed (or with the pure-Python
+    walker, ``native=False``, which makes no listings)."""
+    out = subprocess.run([sys.executable, "-c", LEARN, str(root), str(state_dir),
+                          "1" if native else "0", "1" if listings else "0", str(runs)],
+                         capture_output=True, text=True, check=True, cwd=REPO)
+    return json.loads(out.stdout)
 
 
 def ensure_tree(trees: Path, size: int) -> Path:
@@ -185,12 +200,13 @@ def measure(root: Path, workers: int, repeat: int, per_kind: int, debounce: floa
         fig.peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         fig.warm_s = statistics.median(timed(scan) for _ in range(repeat))
         walks, rows, pure, finds, stat_finds = [], [], [], [], []
-        for _ in range(max(9, repeat)):
-            walks.append(learn_changes(root, work / "state"))
-            rows.append(learn_changes(root, work / "state", listings=False))
-            pure.append(learn_changes(root, work / "state", native=False))
-            finds.append(timed(["find", str(root), "-type", "f"]))
-            stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
+        for _ in range(3):  # interleaved, so that a noisy moment hits every variant
+            walks += learn_changes(root, work / "state")
+            rows += learn_changes(root, work / "state", listings=False)
+            pure += learn_changes(root, work / "state", native=False)
+            for _ in range(9):
+                finds.append(timed(["find", str(root), "-type", "f"]))
+                stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
         fig.walk_ms = statistics.median(walks) * 1000
         fig.walk_rows_ms = statistics.median(rows) * 1000
         fig.walk_python_ms = statistics.median(pure) * 1000

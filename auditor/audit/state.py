@@ -60,6 +60,8 @@ class State:
         self.db = connection
         self.path = path
         self._files: dict[str, CachedFacts] | None = None
+        self._listed: set[str] | None = None  # folders with a saved listing
+        self._same: set[str] = set()  # ... equal to this run's
 
     @property
     def files(self) -> dict[str, CachedFacts]:
@@ -110,12 +112,14 @@ class State:
         return found, unwanted
 
     # Folder listings ---------------------------------------------------------------------
-    def unchanged_folders(self, listings: dict[str, bytes]) -> set[str]:
+    def unchanged_folders(self, listings: dict[str, bytes | None]) -> set[str]:
         """The folders of ``listings`` whose listing equals the last complete run's."""
-        if not listings:
-            return set()
-        rows = self.db.execute("SELECT path, listing FROM folders")
-        return {path for path, listing in rows if listings.get(path) == listing}
+        self._listed, self._same = set(), set()
+        for path, listing in self.db.execute("SELECT path, listing FROM folders"):
+            self._listed.add(path)
+            if listings.get(path) == listing:
+                self._same.add(path)
+        return self._same
 
     def changed(self, entries: Iterable[Entry], walked: Walked) -> list[Entry]:
         """The ``entries`` that are new or changed since their facts were cached.
@@ -125,6 +129,8 @@ class State:
         with their cached size and mtime (``files``, read only then).
         """
         same = self.unchanged_folders(walked.listings)
+        if walked.listed and not walked.unlisted and len(same) == len(walked.listings):
+            return []  # every folder as the last run left it
         out: list[Entry] = []
         for entry in entries:
             if (entry.relpath.rpartition("/")[0] in same
@@ -135,12 +141,19 @@ class State:
                 out.append(entry)
         return out
 
-    def save_listings(self, listings: dict[str, bytes]) -> None:
-        """Keep this run's folder listings; call it once the run's facts are all stored."""
-        with self.transaction():
-            self.db.execute("DELETE FROM folders")
-            self.db.executemany("INSERT INTO folders (path, listing) VALUES (?, ?)",
-                                listings.items())
+    def save_listings(self, listings: dict[str, bytes | None]) -> None:
+        """Keep this run's folder listings; call it once the run's facts are all stored.
+        Only the rows that differ are written (none on a night when nothing changed)."""
+        if self._listed is None:
+            self.unchanged_folders(listings)
+        assert self._listed is not None
+        gone = [(p,) for p in self._listed if p not in self._same]
+        new = [(p, v) for p, v in listings.items() if v is not None and p not in self._same]
+        if gone or new:
+            with self.transaction():
+                self.db.executemany("DELETE FROM folders WHERE path = ?", gone)
+                self.db.executemany("INSERT INTO folders (path, listing) VALUES (?, ?)", new)
+        self._listed, self._same = None, set()
 
     def store_facts(self, items: Iterable[tuple[str, int, float, FileFacts]]) -> None:
         """Save the facts of freshly inspected files, in one transaction."""

@@ -35,7 +35,8 @@
  *   folders:   (st_dev, st_ino) of every folder walked, so that Python, following links,
  *              never walks one twice
  *   listings:  {folder relpath ("" for the root): bytes}, the names, sizes and mtimes
- *              (ns) of the entries of that folder: equal bytes, unchanged files
+ *              (ns) of the entries of that folder: equal bytes, unchanged files; None for
+ *              a folder whose names could not all be read. Every entry's folder is here.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -534,12 +535,11 @@ static int emit_folder(Out *o, Folder *f, PyObject *seen, Folder **subs, size_t 
     if (f->read_error &&
         add_leftover(o, shown_rel, shown_len, f->path, f->path_len, f->read_error) < 0)
         return -1;
-    if (f->read_error)
-        return 0; /* a partial listing is never "unchanged" */
     PyObject *key = shown(f->rel, f->rel_len);
-    PyObject *value = key ? PyBytes_FromStringAndSize(listing->data ? listing->data : "",
-                                                      (Py_ssize_t)listing->len)
-                          : NULL;
+    PyObject *value = !key ? NULL
+                    : f->read_error ? Py_NewRef(Py_None) /* partial: never "unchanged" */
+                    : PyBytes_FromStringAndSize(listing->data ? listing->data : "",
+                                                (Py_ssize_t)listing->len);
     int rc = value ? PyDict_SetItem(o->listings, key, value) : -1;
     Py_XDECREF(key);
     Py_XDECREF(value);

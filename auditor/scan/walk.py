@@ -98,14 +98,16 @@ class Walked:
     """The files of one walk, and what a warm scan needs to skip comparing them one by one.
 
     ``listings`` maps a folder (relative path, "" for the root) to the names, sizes and
-    mtimes of its plain files, as bytes: a folder whose listing equals the last run's holds
-    only unchanged files. Only the native walker makes listings; files reached through a
-    symbolic link (``unlisted``) are in none, so they are always compared one by one.
+    mtimes of its plain files, as bytes (None when its names could not all be read): a
+    folder whose listing equals the last run's holds only unchanged files. Only the native
+    walker makes listings (``listed``: every entry's folder has one); files reached through
+    a symbolic link (``unlisted``) are in none, so they are always compared one by one.
     """
 
     entries: list[Entry]
-    listings: dict[str, bytes] = field(default_factory=dict)
+    listings: dict[str, bytes | None] = field(default_factory=dict)
     unlisted: set[str] = field(default_factory=set)
+    listed: bool = False
 
 
 OnProblem = Callable[[str, OSError], None]
@@ -142,7 +144,7 @@ def walk_tree(root: Path | str, on_problem: OnProblem | None = None, *,
     entries, leftovers, folders, listings = _fastwalk.walk(
         os.fsencode(str(root)), Entry, is_noise, _NOISE_NAMES_BYTES, _NOISE_SUFFIXES_BYTES,
         _NOISE_DIRS_BYTES, WALK_THREADS)
-    walked = Walked(entries, listings)
+    walked = Walked(entries, listings, listed=True)
     seen = set(folders)
     for rel, path, error in leftovers:
         if error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -72,3 +73,50 @@ def test_a_foreign_database_is_not_touched_but_set_aside(tmp_path: Path, capsys)
     (moved,) = tmp_path.glob(f"{STATE_NAME}.corrupt-*")
     assert sqlite3.connect(moved).execute("SELECT name FROM sqlite_master").fetchall() == [("invoices",)]
     assert "dibuat baru" in capsys.readouterr().err
+
+
+def _cache_all(state_dir: Path, walked) -> None:  # noqa: ANN001 - Walked
+    with open_state(state_dir) as state:
+        state.store_facts([(e.relpath, e.size, e.mtime, _facts(e.relpath)) for e in walked.entries])
+        state.changed(walked.entries, walked)
+        state.save_listings(walked.listings)
+
+
+def test_what_changed_is_learnt_per_folder_and_then_per_file(tmp_path: Path) -> None:
+    from auditor.scan.walk import walk_tree
+
+    tree, state_dir = tmp_path / "drive", tmp_path / "state"
+    for rel in ("I.1.1/Undangan.pdf", "I.1.1/05 Mei/DH.pdf", "I.2.1/SK.pdf"):
+        (tree / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tree / rel).write_bytes(b"12345")
+    _cache_all(state_dir, walk_tree(tree, native=True))
+    with open_state(state_dir) as state:
+        assert state.changed(walk_tree(tree, native=True).entries, walk_tree(tree, native=True)) == []
+        python = walk_tree(tree, native=False)  # no listings: every file against its row
+        assert python.listings == {} and state.changed(python.entries, python) == []
+
+    st = (tree / "I.1.1" / "05 Mei" / "DH.pdf").stat()  # saved in place, same size
+    os.utime(tree / "I.1.1" / "05 Mei" / "DH.pdf", ns=(st.st_atime_ns, st.st_mtime_ns + 1000))
+    (tree / "I.2.1" / "SK baru.pdf").write_bytes(b"x")
+    for native in (True, False):
+        walked = walk_tree(tree, native=native)
+        with open_state(state_dir) as state:
+            assert sorted(e.relpath for e in state.changed(walked.entries, walked)) == [
+                "I.1.1/05 Mei/DH.pdf", "I.2.1/SK baru.pdf"]
+
+
+def test_a_night_when_nothing_changed_writes_no_listing(tmp_path: Path) -> None:
+    from auditor.scan.walk import walk_tree
+
+    tree, state_dir = tmp_path / "drive", tmp_path / "state"
+    (tree / "I.1.1").mkdir(parents=True)
+    (tree / "I.1.1" / "SK.pdf").write_bytes(b"x")
+    _cache_all(state_dir, walk_tree(tree, native=True))
+    with open_state(state_dir) as state:
+        walked = walk_tree(tree, native=True)
+        assert state.changed(walked.entries, walked) == []
+        before = state.db.total_changes
+        state.save_listings(walked.listings)
+        assert state.db.total_changes == before
+        rows = dict(state.db.execute("SELECT path, listing FROM folders"))
+    assert rows == walked.listings and set(rows) == {"", "I.1.1"}
