@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
@@ -27,7 +27,12 @@ class FileEvidence:
     matched_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        # Every field is a plain value: a shallow copy is what asdict() would give, without
+        # its deep copy of each value (thousands of files per report).
+        return {name: getattr(self, name) for name in _EVIDENCE_FIELDS}
+
+
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(FileEvidence))
 
 
 @dataclass

@@ -13,10 +13,18 @@ _ESCAPES = str.maketrans({
     "_": "\\_", "[": "\\[", "]": "\\]", "#": "\\#", "&": "&amp;"})
 
 
+# The same escapes as a chain of str.replace, much faster than translate() with strings:
+# the backslash first, "&" before the entities that contain it.
+_REPLACES = sorted(((chr(c), e) for c, e in _ESCAPES.items()), key=lambda p: (p[0] != "\\", p[0] != "&"))
+
+
 def md(text: object) -> str:
     """Untrusted text (a file name, a document's words) made inert in Markdown, on one line."""
     value = " ".join(str(text).split())
-    return value.translate(_ESCAPES)
+    for char, escaped in _REPLACES:
+        if char in value:
+            value = value.replace(char, escaped)
+    return value
 
 
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_SEPARATORS = re.compile(r"[\s_\-.,;()\[\]{}+&'\"]+")
+_SEPARATOR_TABLE = str.maketrans(dict.fromkeys("_-.,;()[]{}+&'\"", " "))  # whitespace: split()
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _PREFIX = re.compile(r"^\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[.)_\-]+\s*", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\D)")
@@ -49,10 +49,19 @@ def strip_numbering(name: str) -> str:
 
 
 def words(name: str) -> str:
-    """Lowercase words separated by single spaces, letters and digits split apart."""
-    text = _SEPARATORS.sub(" ", name.lower())
-    text = _LETTER_DIGIT.sub(" ", text)
-    return " ".join(text.split())
+    """Lowercase words separated by single spaces, letters and digits split apart.
+
+    Called for every file name and the first lines of every document on each scan, so it
+    avoids running a regular expression over the whole text: separators become spaces by
+    one ``translate``, and only tokens that mix letters and digits are split further.
+    """
+    out = []
+    for token in name.lower().translate(_SEPARATOR_TABLE).split():
+        if token.isalpha() or token.isdigit():
+            out.append(token)
+        else:  # "rakor2" -> "rakor 2", "13mei2022" -> "13 mei 2022"
+            out.append(_LETTER_DIGIT.sub(" ", token))
+    return " ".join(out)
 
 
 def name_words(file_name: str) -> str:
