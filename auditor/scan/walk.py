@@ -1,9 +1,14 @@
 """Walk the evidence tree: every real file under the root, never outside it, never twice.
 
-``os.scandir`` gives the file type without a stat for most entries, so the walk costs one
-``stat`` per file (size and mtime, which key the facts cache). Symbolic links are followed
-only when their target lies inside the root; a folder reached twice (a link loop, a bind
-mount) is walked once. Noise that office machines leave on shared drives is skipped.
+The walk costs one ``stat`` per file (size and mtime, which key the facts cache). Symbolic
+links are followed only when their target lies inside the root; a folder reached twice (a
+link loop, a bind mount) is walked once. Noise that office machines leave on shared drives
+is skipped.
+
+Two walkers give the same files: ``_fastwalk.c`` (built by setup.py) stats in C with a few
+threads and also lists each folder's files for the state (see ``Walked``); it hands the
+symbolic links and the errors back to the Python code here, which is also the whole walk
+where the C half was not built.
 """
 
 from __future__ import annotations
