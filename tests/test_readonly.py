@@ -24,7 +24,8 @@ from office_kit import (
     sk_docx,
     write_bytes,
 )
-from smtp_kit import PASSWORD, USER, MailServer, running_smtp_server
+from smtp_kit import PASSWORD, USER, MailServer
+from smtp_kit import smtp_server as smtp_server  # the shared mail-server fixture
 
 
 def furnish(office: Office) -> None:
@@ -39,15 +40,10 @@ def furnish(office: Office) -> None:
         handle.truncate(4 * 1024 ** 3)
 
 
-@pytest.fixture
-def smtp() -> Iterator[MailServer]:
-    with running_smtp_server() as server:
-        yield server
-
 
 @pytest.fixture
-def office(tmp_path: Path, smtp: MailServer) -> Office:
-    office = build_office(tmp_path, extra_config=mail_config(smtp.port, USER))
+def office(tmp_path: Path, smtp_server: MailServer) -> Office:
+    office = build_office(tmp_path, extra_config=mail_config(smtp_server.port, USER))
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     furnish(office)
     return office
@@ -81,17 +77,17 @@ def watch_once(office: Office) -> None:
 
 
 def test_a_full_night_scan_watch_and_mail_leaves_the_evidence_as_it_was(
-        office: Office, smtp: MailServer) -> None:
+        office: Office, smtp_server: MailServer) -> None:
     before = fingerprint(office.root)
     outside = fingerprint(office.outside)
     scan = office.scan("--month", "12", "--year", "2022", "--email", timeout=120)
     assert scan.returncode == 0, scan.stderr
-    assert smtp.recorder.to("koordinator@kpu.example")
+    assert smtp_server.recorder.to("koordinator@kpu.example")
     watch_once(office)
     resend = office.zi("email", "--config", str(office.config), "--month", "12", "--year",
                        "2022", "--resend")
     assert resend.returncode == 0, resend.stderr
-    assert len(smtp.recorder.to("koordinator@kpu.example")) == 2
+    assert len(smtp_server.recorder.to("koordinator@kpu.example")) == 2
     assert fingerprint(office.root) == before
     assert fingerprint(office.outside) == outside
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import ast
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -17,7 +16,8 @@ import yaml
 from browser import Chromium
 from browser import chromium as chromium  # the shared browser fixture
 from office_kit import REPO, Office, build_office, mail_config, sk_docx, sk_pdf_bytes, write_bytes
-from smtp_kit import PASSWORD, USER, MailServer, running_smtp_server
+from smtp_kit import PASSWORD, USER, MailServer
+from smtp_kit import smtp_server as smtp_server  # the shared mail-server fixture
 
 from auditor.i18n import t
 
@@ -45,16 +45,11 @@ def paper_jpg(path: Path) -> None:
     write_bytes(path, buf.getvalue())
 
 
-@pytest.fixture
-def smtp() -> Iterator[MailServer]:
-    with running_smtp_server() as server:
-        yield server
-
 
 @pytest.fixture
-def office(tmp_path: Path, smtp: MailServer) -> Office:
+def office(tmp_path: Path, smtp_server: MailServer) -> Office:
     office = build_office(tmp_path, timeout=20, extra_config=mail_config(
-        smtp.port, USER, timeout=3))
+        smtp_server.port, USER, timeout=3))
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     write_bytes(office.folder("I.1.4") / IMG_ALERT, sk_pdf_bytes("13 April 2022", signed=False))
     sk_docx(office.folder("I.4.6") / IMG_TITLE, "14 April 2022", signed=False)
@@ -76,7 +71,7 @@ def check_page(chromium: Chromium, page: Path, title: str) -> str:
     return " ".join(" ".join(dom.body.itertext()).split())
 
 
-def test_hostile_names_run_no_script_in_report_index_or_mail(office: Office, smtp: MailServer,
+def test_hostile_names_run_no_script_in_report_index_or_mail(office: Office, smtp_server: MailServer,
                                                             chromium: Chromium,
                                                             tmp_path: Path) -> None:
     run = office.scan("--month", "12", "--year", "2022", "--email", timeout=120)
@@ -92,7 +87,7 @@ def test_hostile_names_run_no_script_in_report_index_or_mail(office: Office, smt
                        "Desember 2022")
     assert IMG_ALERT in shown and IMG_TITLE in shown
 
-    mails = {r: m.message for m in smtp.recorder.messages for r in m.rcpt_tos}
+    mails = {r: m.message for m in smtp_server.recorder.messages for r in m.rcpt_tos}
     assert set(mails) == {"mp@kpu.example", "pengawasan@kpu.example", "koordinator@kpu.example"}
     for address, message in mails.items():
         page = tmp_path / f"{address}.html"
@@ -152,7 +147,7 @@ def test_a_rule_pattern_cannot_reach_outside_the_root(tmp_path: Path, pattern: s
     assert not office.reports.exists()
 
 
-def test_the_smtp_password_never_leaves_the_environment(office: Office, smtp: MailServer,
+def test_the_smtp_password_never_leaves_the_environment(office: Office, smtp_server: MailServer,
                                                        tmp_path: Path) -> None:
     outputs: list[str] = []
 
@@ -161,11 +156,11 @@ def test_the_smtp_password_never_leaves_the_environment(office: Office, smtp: Ma
         outputs.extend([run.stdout, run.stderr])
 
     zi("scan", "--month", "12", "--year", "2022", "--email")  # sent, with a login
-    assert smtp.recorder.logins == [USER]
+    assert smtp_server.recorder.logins == [USER]
     zi("email", "--month", "12", "--year", "2022", "--dry-run")
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD + "-salah"  # refused login: the error is logged
     zi("email", "--month", "12", "--year", "2022", "--resend")
-    smtp.stop()  # server down: the mail waits in the outbox, the failure is logged
+    smtp_server.stop()  # server down: the mail waits in the outbox, the failure is logged
     office.env["ZI_SMTP_PASSWORD"] = PASSWORD
     zi("scan", "--month", "12", "--year", "2022", "--email")
     zi("config", "validate")

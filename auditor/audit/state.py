@@ -66,8 +66,9 @@ class State:
     @property
     def files(self) -> dict[str, CachedFacts]:
         """Every cached file: path -> (size, mtime), as it was when first asked for."""
-        if self._files is None:
-            self._files = self.cached()
+        if self._files is None:  # one query; the facts themselves stay on disk
+            rows = self.db.execute("SELECT path, size, mtime FROM files")
+            self._files = {path: CachedFacts(size, mtime) for path, size, mtime in rows}
         return self._files
 
     @contextmanager
@@ -81,20 +82,6 @@ class State:
         self.db.execute("COMMIT")
 
     # Facts cache -------------------------------------------------------------------------
-    def cached(self) -> dict[str, CachedFacts]:
-        """Every cached file: path -> (size, mtime), in one query (the facts stay on disk)."""
-        rows = self.db.execute("SELECT path, size, mtime FROM files")
-        return {path: CachedFacts(size, mtime) for path, size, mtime in rows}
-
-    def facts_of(self, paths: Iterable[str]) -> dict[str, FileFacts]:
-        """The cached facts of ``paths`` (those that have some), read in one pass."""
-        wanted = set(paths)
-        if not wanted:
-            return {}
-        rows = self.db.execute("SELECT path, facts FROM files")
-        return {path: FileFacts.from_json(json.loads(facts)) for path, facts in rows
-                if path in wanted}
-
     def load_facts(self, wanted: dict[str, CachedFacts]) -> tuple[dict[str, FileFacts], list[str]]:
         """One pass over the cache: the facts of the ``wanted`` files whose cached size and
         mtime are still theirs, and the cached paths nobody wants any more (gone from the

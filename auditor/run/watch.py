@@ -27,21 +27,17 @@ from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
 from auditor.i18n import t
+from auditor.scan.walk import is_noise as is_noise_name
 
 log = logging.getLogger("auditor.run")
 
 NETWORK_FS = {"cifs", "smb3", "smbfs", "nfs", "nfs4", "9p", "davfs", "afs", "ceph", "sshfs"}
-NOISE_PREFIXES = ("~$", ".~lock", "~lock", ".goutputstream", "~wrl")
-NOISE_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
-NOISE_SUFFIXES = (".tmp", ".temp", ".part", ".partial", ".crdownload", ".download", ".swp",
-                  ".swx", "~", ".!qb", ".opdownload")
 IGNORED_EVENTS = {"opened", "closed_no_write"}
 
 
 def is_noise(path: str | os.PathLike[str]) -> bool:
-    name = os.path.basename(os.fspath(path)).lower()
-    return (name.startswith(NOISE_PREFIXES) or name in NOISE_NAMES
-            or name.endswith(NOISE_SUFFIXES))
+    """An event on a file the walk skips anyway (locks, temporaries): no rescan for it."""
+    return is_noise_name(os.path.basename(os.fspath(path)))
 
 
 def _unescape(field: str) -> str:

@@ -35,7 +35,7 @@ except ImportError:  # pragma: no cover - depends on the install
 NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
 # Partial downloads and editor/sync temporaries, by ending (lowercase).
 NOISE_SUFFIXES = (".crdownload", ".part", ".partial", ".download", ".tmp", ".temp", ".!qb",
-                  ".opdownload", ".dwl", ".dwl2", ".swp", ".lnk")
+                  ".opdownload", ".dwl", ".dwl2", ".swp", ".swx", ".lnk", "~")
 _OFFICE_LOCK = re.compile(r"^(~\$|\.~lock\..*#$|~wrl\d+\.tmp$)", re.IGNORECASE)
 
 
@@ -116,11 +116,6 @@ class Walked:
 
 
 OnProblem = Callable[[str, OSError], None]
-
-
-def walk(root: Path, on_problem: OnProblem | None = None) -> Iterator[Entry]:
-    """Every evidence file under ``root`` in a stable order; see ``walk_tree``."""
-    return iter(walk_tree(root, on_problem).entries)
 
 
 def walk_tree(root: Path | str, on_problem: OnProblem | None = None, *,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit.state import STATE_NAME, open_state
+from auditor.audit.state import STATE_NAME, CachedFacts, open_state
 from auditor.inspect.facts import FileFacts
 
 
@@ -23,7 +23,8 @@ def test_facts_are_kept_by_path_size_and_mtime(tmp_path: Path) -> None:
     with open_state(tmp_path) as state:
         hit = state.files["a/Undangan.pdf"]
         assert (hit.size, hit.mtime) == (10, 1652400000.5)
-        facts = state.facts_of(["a/Undangan.pdf"])["a/Undangan.pdf"]
+        found, _ = state.load_facts({"a/Undangan.pdf": CachedFacts(10, 1652400000.5)})
+        facts = found["a/Undangan.pdf"]
         assert facts.date == "2022-05-13" and facts.signed is True and facts.title == "UNDANGAN"
         state.forget(["a/Undangan.pdf"])
     with open_state(tmp_path) as state:
