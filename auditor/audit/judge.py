@@ -28,9 +28,8 @@ from auditor.inspect.facts import FileFacts
 from auditor.rules.model import Part, Rule
 from auditor.scan.match import part_key
 
-# Dates that only the file system or the file's properties carry: copies reset them, so
-# they place nothing; the document itself must carry its date.
-WEAK_DATE_SOURCES = frozenset({"metadata", "mtime"})
+# A date only the file's properties carry (FileFacts.file_date) places nothing: copies and
+# templates reset it; the document itself must carry its date (FileFacts.date).
 # File states, best first; the best file of a part decides the part.
 FILE_RANK = ("ok", "late", "unsigned", "signature_unknown", "undated", "outside", "error")
 
@@ -111,7 +110,7 @@ def place(rule: Rule, candidates: Sequence[Candidate], year: int,
         return slots
     later: list[tuple[Candidate, str]] = []
     for cand in sorted(candidates, key=lambda c: c.relpath):
-        when = None if cand.facts.date_source in WEAK_DATE_SOURCES else _parse(cand.facts.date)
+        when = _parse(cand.facts.date)
         timing = "on_time"
         target: int | None = None
         if cand.facts.error is None and when is not None and when.year == year:
@@ -121,7 +120,7 @@ def place(rule: Rule, candidates: Sequence[Candidate], year: int,
                 timing = "late" if is_late else "on_time"
         else:
             timing = "outside" if when is not None and cand.facts.error is None else "undated"
-            if timing == "undated" and cand.facts.date and cand.facts.date_source in WEAK_DATE_SOURCES:
+            if timing == "undated" and cand.facts.file_date_source == "metadata":
                 timing = "weak"
             if cand.folder_month is not None:
                 found = _window_month(cand.folder_month, due)
@@ -143,7 +142,8 @@ def _evidence(cand: Candidate) -> FileEvidence:
     f = cand.facts
     return FileEvidence(path=cand.relpath, part=cand.part, date=f.date, date_source=f.date_source,
                         signed=f.signed, signature=f.signature, signer=f.signer,
-                        mtime=cand.mtime, error=f.error)
+                        mtime=cand.mtime, error=f.error, date_evidence=f.date_evidence,
+                        file_date=f.file_date, file_date_source=f.file_date_source)
 
 
 def judge_month(rule: Rule, month: int, placed: Sequence[tuple[Candidate, str]],
@@ -202,8 +202,8 @@ def _sentences(rule: Rule, part: Part, state: str, cand: Candidate, month: int,
     if state == "signature_unknown":
         return [problems.signature_unknown(path, lang)]
     if state == "undated":
-        if facts.date and facts.date_source in WEAK_DATE_SOURCES:
-            return [problems.weak_date(path, facts.date, lang)]
+        if facts.file_date and facts.file_date_source == "metadata":
+            return [problems.weak_date(path, facts.file_date, lang)]
         return [problems.undated(path, lang)]
     if state == "outside":
         return [problems.outside_year(path, facts.date or "", period.year, lang)]

@@ -25,6 +25,9 @@ class FileEvidence:
     # how the file was found: "folder" | "id" | "pattern" | "guess" (read from the names of
     # a layout of the office's own; the report says so, for a reader to check)
     matched_by: str | None = None
+    date_evidence: str | None = None  # the words the date was read from
+    file_date: str | None = None  # the file's properties' date: a weak hint, never credited
+    file_date_source: str | None = None  # "metadata" | "mtime"
 
     def to_json(self) -> dict[str, Any]:
         # Every field is a plain value: a shallow copy is what asdict() would give, without

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from auditor.audit.model import RunSummary
 from auditor.errors import UserError
 from auditor.i18n import t
-from auditor.inspect.facts import FileFacts
+from auditor.inspect.facts import READER_VERSION, FileFacts
 from auditor.scan.walk import Entry, Walked
 
 STATE_NAME = "zi-auditor.sqlite"
@@ -211,12 +211,29 @@ def _ours_or_new(db: sqlite3.Connection) -> bool:
         db.executescript(_SCHEMA)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                    (str(SCHEMA_VERSION),))
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('reader_version', ?)",
+                   (str(READER_VERSION),))
         return True
     if app_id != APPLICATION_ID:
         return False
     db.executescript(_SCHEMA)
     row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-    return row is not None and int(row[0]) <= SCHEMA_VERSION
+    if row is None or int(row[0]) > SCHEMA_VERSION:
+        return False
+    _forget_older_readings(db)
+    return True
+
+
+def _forget_older_readings(db: sqlite3.Connection) -> None:
+    """Facts read by an older reader are read again (a new reader reads more, or differently)."""
+    row = db.execute("SELECT value FROM meta WHERE key='reader_version'").fetchone()
+    if row is not None and row[0] == str(READER_VERSION):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("DELETE FROM files")
+    db.execute("DELETE FROM folders")
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('reader_version', ?)", (str(READER_VERSION),))
+    db.execute("COMMIT")
 
 
 def _set_aside(path: Path) -> Path:

@@ -105,12 +105,14 @@ class Candidate:
     value: date
     rule: str  # a RANK key or "citation"
     line: int
+    span: tuple[int, int] = (0, 0)  # where in the line the date is written
 
 
 @dataclass
 class DateFinding:
     date: date | None = None
     source: str | None = None
+    evidence: str | None = None  # the words the date was read from, for a person to check
     period: str | None = None  # "YYYY-MM" a document reports on
     candidates: list[Candidate] = field(default_factory=list)
     blank_date: bool = False  # "Karanganyar, ...... Mei 2022": a draft's unfilled date
@@ -306,7 +308,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
         if not _DIGIT.search(line) and "tanggal" not in line.lower():
             continue  # every written date has a digit, but for "tanggal tiga belas bulan ..."
         for start, _end, value in dates_in_line(line, max_year):
-            finding.candidates.append(Candidate(value, classify(lines, i, start, _end), i))
+            finding.candidates.append(Candidate(value, classify(lines, i, start, _end), i, (start, _end)))
         if _BLANK_DATE.match(line.strip()) and _followed_by_signature(lines, i):
             finding.blank_date = True
         if finding.roman_month is None:
@@ -323,11 +325,32 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
         top = [c for c in usable if RANK[c.rule] == best_rank]
         pick = top[-1] if any(c.rule in _PREFER_LAST for c in top) else top[0]
         finding.date, finding.source = pick.value, SOURCE.get(pick.rule, pick.rule)
+        finding.evidence = evidence_of(lines, pick)
     finding.period = find_period(lines, year)
     return finding
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def evidence_of(lines: list[str], cand: Candidate, limit: int = 120) -> str:
+    """The words a date was read from: its line, with the line above when the date line does
+    not say by itself what the date is ("Ditetapkan di Sidoarjo" / "pada tanggal 18 Maret")."""
+    line = lines[cand.line]
+    start, end = cand.span
+    written = " ".join(line[start:end].split())
+    text = " ".join(line.split())
+    if len(line[:start].strip()) < 25 and cand.line > 0:
+        prev = next((ln.strip() for ln in reversed(lines[max(0, cand.line - 2):cand.line]) if ln.strip()), "")
+        if prev and len(prev) <= 60 and not _DIGIT.search(prev):
+            text = " ".join(f"{prev} {text}".split())
+    if len(text) <= limit:
+        return text
+    at = max(0, text.find(written))  # keep the date and what stands just before it
+    lo = max(0, min(at - 40, at + len(written) - limit))
+    return text[lo:lo + limit].strip()
+
+
 _NAME_YMD = re.compile(r"(?<!\d)(20\d{2})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
 _NAME_DMY = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?!\d)")
 

@@ -11,7 +11,7 @@ from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import parse_pdf_date
 from auditor.inspect.facts import FileFacts
 from auditor.inspect.signatures import FLOAT, IMAGE, PICTURES, analyse, decide
-from auditor.inspect.text import apply_text, weak_date
+from auditor.inspect.text import apply_text, file_date
 from auditor.inspect.zipguard import check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -148,8 +148,7 @@ def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
     apply_text(facts, lines, year)
     props = document.core_properties
     meta = props.created or props.modified
-    weak_date(facts, parse_pdf_date(meta.isoformat() if meta else None, year), "metadata",
-              "inspect.note_metadata_date", year)
+    file_date(facts, parse_pdf_date(meta.isoformat() if meta else None, year))
     # A picture in the page header (the letterhead logo) is not a signature: body + footer only.
     analysis = analyse(body + foot)
     verdict = decide(analysis, scanned=False)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Raised whenever a reader reads differently: facts cached by an older reader are read again.
+READER_VERSION = 2
+EVIDENCE_CHARS = 120
+
 
 @dataclass
 class FileFacts:
@@ -12,7 +16,10 @@ class FileFacts:
     format: str  # pdf | docx | xlsx | image | other
     date: str | None = None  # YYYY-MM-DD: the document's own date
     date_source: str | None = None  # signature_block, ditetapkan, meeting_day, letter_date,
-    #   digital_signature, exif, filename, period, metadata, mtime
+    #   digital_signature, exif, filename, period, text
+    date_evidence: str | None = None  # the words the date was read from (<= 120 characters)
+    file_date: str | None = None  # YYYY-MM-DD from the file's properties or mtime: a weak hint,
+    file_date_source: str | None = None  # "metadata" | "mtime"; never credits a month
     signed: bool | None = None  # None: cannot be told (e.g. a scanned page)
     signature: str | None = None  # digital | image | marker | None
     signer: str | None = None
@@ -28,8 +35,8 @@ class FileFacts:
     mtime: float | None = None
     notes: list[str] = field(default_factory=list)  # plain remarks (weak date, OCR used...)
 
-    CONTRACT_KEYS = ("path", "format", "date", "date_source", "signed", "signature", "signer",
-                     "scanned", "error")
+    CONTRACT_KEYS = ("path", "format", "date", "date_source", "date_evidence", "file_date",
+                     "file_date_source", "signed", "signature", "signer", "scanned", "error")
 
     def to_json(self) -> dict[str, Any]:
         out = {key: getattr(self, key) for key in self.CONTRACT_KEYS}

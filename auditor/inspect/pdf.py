@@ -12,7 +12,7 @@ from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import is_office_line, parse_pdf_date
 from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.signatures import analyse, decide
-from auditor.inspect.text import apply_text, clean_lines, weak_date
+from auditor.inspect.text import apply_text, clean_lines, file_date, signing_date
 
 MAX_PAGES = 40  # beyond this, the first and last 20 pages are read
 MIN_TEXT = 20  # characters on a page below which it has no text layer
@@ -149,7 +149,8 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
     if digital:
         facts.notes.extend(digital["notes"])
         if digital["date"]:
-            weak_date(facts, digital["date"], "digital_signature", year=year)
+            signing_date(facts, digital["date"], "digital_signature", year,
+                         t("inspect.evidence_signing_time", when=digital["date"].isoformat()))
         if digital["signed"] is not None:
             facts.signed, facts.signature = digital["signed"], "digital" if digital["signed"] else None
             facts.signer = digital["signer"] if digital["signed"] else None
@@ -161,7 +162,7 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
     if not info:
         xmp = _XMP_DATE.search(data)
         info = (xmp.group(1) or xmp.group(2)).decode("ascii", "replace") if xmp else None
-    weak_date(facts, parse_pdf_date(info, year), "metadata", "inspect.note_metadata_date", year)
+    file_date(facts, parse_pdf_date(info, year))
 
 
 def _digital(data: bytes, pdf: Any, pdfium_c: Any, year: int | None) -> dict[str, Any] | None:

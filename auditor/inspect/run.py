@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from auditor.fsnames import shown
@@ -40,6 +41,8 @@ def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
         facts.error = t("inspect.unreadable", reason=_os_reason(exc))
         return facts
     facts.size, facts.mtime = st.st_size, st.st_mtime
+    # A hint for people only (copies reset it); the file's properties replace it when read.
+    facts.file_date, facts.file_date_source = date.fromtimestamp(st.st_mtime).isoformat(), "mtime"
     if not stat.S_ISREG(st.st_mode):  # a pipe would block a reader forever
         facts.error = t("inspect.not_a_file")
     elif facts.format != "other" and st.st_size > limits.max_bytes:
@@ -67,7 +70,9 @@ def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits 
     facts = precheck(path, display_path or str(path), limits)
     if facts.error:
         if facts.format == "image" and facts.error != t("inspect.not_found"):
-            _name_date(path, facts, year)
+            from auditor.inspect.text import date_from_name
+
+            date_from_name(facts, path, year)
         return facts
     try:
         _read(path, facts, year, limits)
@@ -94,15 +99,7 @@ def _failed(facts: FileFacts, message: str) -> None:
     facts.error = message
     facts.signed = facts.signature = facts.signer = None
     if facts.format != "image":  # an image keeps the date its name tells
-        facts.date = facts.date_source = None
-
-
-def _name_date(path: Path, facts: FileFacts, year: int | None) -> None:
-    from auditor.inspect.dates import date_in_name
-
-    value = date_in_name(path.stem, year)
-    if value:
-        facts.date, facts.date_source = value.isoformat(), "filename"
+        facts.date = facts.date_source = facts.date_evidence = None
 
 
 def _read(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 from auditor.i18n import t
-from auditor.inspect.dates import DateFinding, find_date, is_office_line, normalise
-from auditor.inspect.facts import FileFacts
+from auditor.inspect.dates import DateFinding, date_in_name, find_date, is_office_line, normalise
+from auditor.inspect.facts import EVIDENCE_CHARS, FileFacts
 from auditor.inspect.signatures import PICTURES
 
 HEAD_CHARS = 4000
@@ -64,6 +65,7 @@ def apply_text(facts: FileFacts, lines: list[str], year: int | None,
     finding = find_date("\n".join(plain), year, text_lines=text_lines)
     if finding.date:
         facts.date, facts.date_source = finding.date.isoformat(), finding.source
+        facts.date_evidence = finding.evidence
     facts.period = finding.period
     if finding.blank_date and not finding.date:
         facts.notes.append(t("inspect.note_date_blank"))
@@ -74,20 +76,29 @@ def apply_text(facts: FileFacts, lines: list[str], year: int | None,
     return finding
 
 
-def weak_date(facts: FileFacts, value: date | None, source: str, note_key: str | None = None,
-              year: int | None = None) -> None:
-    """Use weak evidence (metadata, signing time) only when the text gave no date.
+def signing_date(facts: FileFacts, value: date | None, source: str, year: int | None = None,
+                 evidence: str | None = None) -> None:
+    """Use the time of a digital signature when the text gave no date of its own.
 
-    Not when the text shows an unfilled date line (a draft), nor, given the plan year, for a
-    year outside plan year ± 1 (a template's creation date).
+    Not, given the plan year, for a year outside plan year ± 1. A draft's unfilled date line
+    ("Karanganyar, ...... Mei 2022") yields to the signing time: signing completes it.
     """
-    if facts.date_source == "blank":
-        if source == "digital_signature" and value is not None:
-            facts.date, facts.date_source = value.isoformat(), source
+    if value is None or (year is not None and not year - 1 <= value.year <= year + 1):
         return
-    if year is not None and value is not None and not year - 1 <= value.year <= year + 1:
-        return
-    if facts.date is None and value is not None:
+    if facts.date is None or facts.date_source == "blank":
         facts.date, facts.date_source = value.isoformat(), source
-        if note_key:
-            facts.notes.append(t(note_key))
+        facts.date_evidence = evidence[:EVIDENCE_CHARS] if evidence else None
+
+
+def file_date(facts: FileFacts, value: date | None, source: str = "metadata") -> None:
+    """A date the file's properties carry (created/modified): a hint shown to people, never
+    the document's own date (copies and templates reset it), never crediting a month."""
+    if value is not None and facts.file_date_source != "metadata":
+        facts.file_date, facts.file_date_source = value.isoformat(), source
+
+
+def date_from_name(facts: FileFacts, path: Path, year: int | None) -> None:
+    """A date written in the file's name ("IMG_20220513_0935.jpg", "SK 13 Mei 2022.doc")."""
+    value = date_in_name(path.stem, year)
+    if value:
+        facts.date, facts.date_source, facts.date_evidence = value.isoformat(), "filename", path.name[:EVIDENCE_CHARS]

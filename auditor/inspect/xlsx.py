@@ -10,7 +10,7 @@ from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts
 from auditor.inspect.signatures import analyse, decide
-from auditor.inspect.text import apply_text, weak_date
+from auditor.inspect.text import apply_text, file_date
 from auditor.inspect.zipguard import check_zip
 
 MAX_ROWS = 2000  # per sheet: titles and signature blocks sit at the top and bottom
@@ -47,8 +47,7 @@ def read_xlsx(path: Path, facts: FileFacts, year: int | None) -> None:
         facts.date = date(y, m, calendar.monthrange(y, m)[1]).isoformat()
         facts.date_source = "period"
         facts.notes.append(t("inspect.note_period_date", period=facts.period))
-    weak_date(facts, created.date() if isinstance(created, datetime) else None, "metadata",
-              "inspect.note_metadata_date", year)
+    file_date(facts, created.date() if isinstance(created, datetime) else None)
     verdict = decide(analyse(lines), scanned=False)
     facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
     facts.notes.extend(t(k) for k in verdict.notes)

@@ -98,9 +98,14 @@ def file_line(evidence: FileEvidence, lang: str) -> str:
     """'dated 2022-05-13 (from signature block), modified 2022-05-14 08:00' in ``lang``."""
     mtime = short_time(evidence.mtime) or t("report.unknown", lang)
     if not evidence.date:
+        if evidence.file_date and evidence.file_date_source == "metadata":
+            return t("report.file_line_hint", lang, file_date=evidence.file_date, mtime=mtime)
         return t("report.file_line_undated", lang, mtime=mtime)
-    return t("report.file_line", lang, date=evidence.date,
-             source=date_source_label(evidence.date_source, lang), mtime=mtime)
+    source = date_source_label(evidence.date_source, lang)
+    if evidence.date_evidence:
+        return t("report.file_line_read", lang, date=evidence.date, source=source,
+                 evidence=evidence.date_evidence, mtime=mtime)
+    return t("report.file_line", lang, date=evidence.date, source=source, mtime=mtime)
 
 
 def file_uri(root: str, relative: str) -> str | None:

@@ -146,7 +146,8 @@ def test_only_due_months_up_to_the_report_month_are_judged(make_rule) -> None:
 
 def test_a_date_from_file_properties_alone_counts_as_no_date(make_rule) -> None:
     files = meeting()
-    files[0] = cand("x/Undangan.docx", "undangan", "2022-01-01", source="metadata")
+    files[0] = cand("x/Undangan.docx", "undangan", None)
+    files[0].facts.file_date, files[0].facts.file_date_source = "2022-05-13", "metadata"
     (verdict,) = judge_rule(make_rule(), files, JUNE_END, "id")
-    assert verdict.status == "undated"
-    assert any("menurut data berkas" in p for p in verdict.problems)
+    assert verdict.status == "undated"  # even a file date inside the due month credits nothing
+    assert any("menurut data berkas" in p and "13 Mei 2022" in p for p in verdict.problems)
