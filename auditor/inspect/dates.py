@@ -78,6 +78,16 @@ _OFFICE = re.compile(
     r"pihak\s+(pertama|kedua|ketiga))\b", _F)
 _BLANK_DATE = re.compile(rf"^(?:[A-Za-z][A-Za-z .'-]{{2,40}},|(?:pada\s+)?(?:tanggal|tgl\.?)\s*:?)"
                          rf"\s*[.…_\s]*\s(?:{_M})\s+\d{{4}}\s*$", _F)
+# "Jombang, 2y September 2019": the day written by hand, which OCR reads as letters.
+_UNREAD_DAY = re.compile(rf"^[A-Za-z][A-Za-z .'-]{{2,40}},\s*(?=\S{{0,3}}[^\d\s])(\S{{1,3}})\s+(?:{_M})\s+\d{{4}}\s*$", _F)
+
+
+def unread_day_token(line: str) -> str | None:
+    """The unread day of a date line ("2y" in "Jombang, 2y September 2019"), or None."""
+    m = _UNREAD_DAY.match(ocr_fixes(line.strip()))
+    return m.group(1) if m else None
+
+
 _HIJRI = (r"\d{1,2}\s+(?:muharr?am|s[h]?afar|rabi'?\s*ul\s*(?:awal|akhir|tsani)|jumadil?\s*(?:awal|akhir|ula|"
           r"tsaniyah|tsani)|rajab|sya'?\s*ban|ramadh?an|syawal|dzulq[a']*\s*dah|zulkaidah|dzul?hijj?ah|"
           r"zulhijah)\s+\d{4}\s*H\.?")
@@ -117,6 +127,41 @@ class DateFinding:
     candidates: list[Candidate] = field(default_factory=list)
     blank_date: bool = False  # "Karanganyar, ...... Mei 2022": a draft's unfilled date
     roman_month: tuple[int, int] | None = None  # (month, year) from ".../V/2022"
+
+
+_OCR_MONTHS = ("januari", "februari", "pebruari", "agustus", "september", "oktober", "november",
+               "nopember", "desember")
+_OCR_WORD_YEAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{5,10})(\s+(?:19|20)\d\d)(?!\d)")
+_OCR_DAY = re.compile(rf"(?<![\w!|])([0-3]?)([Il!|])([0-9]?)(?=\s+(?:{_M})\b\.?\s*\d{{4}})", _F)
+
+
+def _near(word: str, target: str) -> bool:
+    """Edit distance of at most 2 (1 for short words): OCR's "Septernbar", "Navember"."""
+    if abs(len(word) - len(target)) > 2:
+        return False
+    prev = list(range(len(target) + 1))
+    for i, a in enumerate(word, 1):
+        cur = [i]
+        for j, b in enumerate(target, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a != b)))
+        prev = cur
+    return prev[-1] <= (1 if len(target) <= 6 else 2)
+
+
+def ocr_fixes(text: str) -> str:
+    """OCR's habits in dates, mended before reading: a month misread before a year
+    ("Septernbar 2019"), the letter I, l, | or ! for the digit 1 in a day ("I Februari 2023",
+    "3! Oktober 2019"). Only for text read by OCR."""
+    def month(m: re.Match[str]) -> str:
+        word = m[1].lower()
+        if word in MONTHS:
+            return m[0]
+        word = word.replace("rn", "m").replace("vv", "w")  # OCR's usual merges
+        hit = next((name for name in _OCR_MONTHS if _near(word, name)), None)
+        return f"{hit.capitalize()}{m[2]}" if hit else m[0]
+
+    text = _OCR_WORD_YEAR.sub(month, text)
+    return _OCR_DAY.sub(lambda m: f"{m[1]}1{m[3]}", text)
 
 
 def normalise(text: str) -> str:
@@ -304,6 +349,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
     lines = normalise(text).split("\n")
     max_year = _max_year(year)
     finding = DateFinding()
+    unread_day = False
     for i, line in enumerate(lines):
         if not _DIGIT.search(line) and "tanggal" not in line.lower():
             continue  # every written date has a digit, but for "tanggal tiga belas bulan ..."
@@ -311,6 +357,8 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
             finding.candidates.append(Candidate(value, classify(lines, i, start, _end), i, (start, _end)))
         if _BLANK_DATE.match(line.strip()) and _followed_by_signature(lines, i):
             finding.blank_date = True
+        elif _UNREAD_DAY.match(line.strip()) and (_followed_by_signature(lines, i) or _beside_letter_head(lines, i)):
+            finding.blank_date = unread_day = True  # a day written by hand and not read
         if finding.roman_month is None:
             r = _ROMAN_NO.search(line)
             if r and re.match(r"^\s*(nomor|no\.?)\b", line, _F) and 2000 <= int(r[2]) <= max_year:
@@ -319,7 +367,8 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
               and not (c.rule == "text" and text_lines is not None and c.line >= text_lines)]
     if finding.blank_date:  # an unfilled date line: only a date the document states as its own
         letter = any(_LETTER.match(ln) for ln in lines[:60])
-        usable = [c for c in usable if RANK[c.rule] <= 2 or (c.rule == "meeting_day" and not letter)]
+        usable = [c for c in usable if RANK[c.rule] <= 2
+                  or (c.rule == "meeting_day" and not letter and not unread_day)]
     if usable:
         best_rank = min(RANK[c.rule] for c in usable)
         top = [c for c in usable if RANK[c.rule] == best_rank]

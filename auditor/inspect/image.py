@@ -1,4 +1,5 @@
-"""Images: EXIF DateTimeOriginal (then DateTime), else a date in the name; a perceptual hash."""
+"""Images: EXIF DateTimeOriginal (then DateTime), else a date in the name; a perceptual hash;
+and a photo or scan of a page read like any scanned letter (``inspect.page``, OCR, ink)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
-from auditor.inspect.dates import date_in_name
 from auditor.inspect.facts import FileFacts, Limits
+from auditor.inspect.text import date_from_name
 
 MAX_PIXELS = 90_000_000  # Pillow's own bomb limit; beyond it a plain error
 _EXIF_IFD = 0x8769
@@ -37,55 +38,43 @@ def _exif_date(img: object, year: int | None) -> datetime | None:
     return None
 
 
-def looks_like_paper(img: object) -> bool:
-    """A scanned or photographed page: mostly white, nearly colourless, with some dark ink.
-
-    Cheap (a 256-pixel thumbnail), so that only such images pay for OCR; photos of events,
-    banners and screens fail at least one of the three tests.
-    """
-    from PIL import ImageStat
-
-    small = img.copy()  # type: ignore[attr-defined]
-    small.thumbnail((256, 256))  # smaller averages thin text strokes away
-    gray = small.convert("L")
-    hist = gray.histogram()
-    total = max(1, sum(hist))
-    white = sum(hist[215:]) / total
-    ink = sum(hist[:200]) / total
-    saturation = ImageStat.Stat(small.convert("HSV")).mean[1]
-    return white >= 0.6 and 0.001 <= ink <= 0.3 and saturation < 30
-
-
 def _ocr_page(img: object, facts: FileFacts, year: int | None) -> None:
-    """Read a page image with Tesseract: its own date and signature marks beat EXIF/name."""
-    from auditor.inspect.ocr import ocr_image
-    from auditor.inspect.signatures import analyse, decide
+    """A photo or scan of a page: find the page, OCR it, read it like any scanned letter.
+
+    Its own date (signature block, decree, meeting day) beats the camera's and the name's;
+    a date the picture merely shows (a web page's "Diunggah 2 Januari 2022") does not. A
+    picture that is no page (a meeting, a banner) is not OCR'd, or its reading is dropped
+    when Tesseract finds no sentence in it.
+    """
+    from auditor.inspect.dates import ocr_fixes
+    from auditor.inspect.ink import scanned_signature
+    from auditor.inspect.ocr import ocr_page, quality, reread_days
+    from auditor.inspect.page import find_page
     from auditor.inspect.text import apply_text, clean_lines
 
-    weak = (facts.date, facts.date_source)
+    page = find_page(img)
+    if page is None:
+        return
     try:
-        text, notes = ocr_image(img.convert("L"))  # type: ignore[attr-defined]
+        read, notes = ocr_page(page.gray, page.color)
     except Exception as exc:  # tesseract missing or failing: keep what EXIF/name said
         facts.notes.append(t("inspect.note_ocr_failed", reason=f"{type(exc).__name__}: {str(exc)[:80]}"))
         return
+    if quality(read.text) < 3:
+        return  # letters, but no sentence: a poster, a chart, a screen of numbers
     facts.notes.extend(notes)
     facts.notes.append(t("inspect.note_ocr", pages=1))
     facts.scanned = True
-    lines = clean_lines(text)
+    weak = (facts.date, facts.date_source, facts.date_evidence)
+    lines = clean_lines(ocr_fixes(reread_days(read)))
     finding = apply_text(facts, lines, year)
-    # A date the page merely shows (a web page's "Diunggah 2 Januari 2022") does not beat the
-    # camera or the screenshot's name; a letter's signature block, decree date or meeting day does.
     if weak[0] is not None and (facts.date is None or finding.source in (None, "text")):
-        facts.date, facts.date_source = weak
-    verdict = decide(analyse(lines), scanned=True)
-    facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
-    facts.notes.extend(t(k) for k in verdict.notes)
+        facts.date, facts.date_source, facts.date_evidence = weak
+    scanned_signature(facts, lines, [read])
 
 
 def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
-    named = date_in_name(path.stem, year)
-    if named:  # kept even when the pixels cannot be read
-        facts.date, facts.date_source = named.isoformat(), "filename"
+    date_from_name(facts, path, year)  # kept even when the pixels cannot be read
     facts.title = path.stem
     from PIL import Image, UnidentifiedImageError
 
@@ -100,10 +89,10 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
                 taken = _exif_date(img, year)
                 if taken:
                     facts.date, facts.date_source = taken.date().isoformat(), "exif"
+                    facts.date_evidence = f"EXIF {taken:%Y:%m:%d %H:%M:%S}"
                 facts.pages = getattr(img, "n_frames", 1)
-                # Before the hash, which decodes a JPEG small and grey (draft mode).
-                paper = bool(limits and limits.ocr) and looks_like_paper(img)
-                if paper:
+                reading = bool(limits and limits.ocr)
+                if reading:  # before the hash, which decodes a JPEG small and grey (draft mode)
                     img.load()
                     page = img.copy()
                 facts.phash = _phash(img)
@@ -113,11 +102,12 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
             raise BadDocument("inspect.image_not_image", reason="format tidak dikenal") from exc
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
             raise BadDocument("inspect.image_not_image", reason=str(exc)[:80]) from exc
-    # A photo carries no signature, but a photographed letter might: it cannot be told
-    # unless it is a page and OCR shows a "ttd." copy or an electronic-signature footer.
+    # A photo carries no signature, but a photographed letter might: told from the ink
+    # between its office line and the name, a "ttd." copy or an electronic-signature footer.
     facts.signed = None
-    if paper:
+    if reading:
         _ocr_page(page, facts, year)
+
 
 
 def _phash(img: object) -> str:

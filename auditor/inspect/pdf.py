@@ -14,6 +14,7 @@ from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.signatures import analyse, decide
 from auditor.inspect.text import apply_text, clean_lines, file_date, signing_date
 
+OCR_SHARE = 0.6  # of the per-document time limit, for OCR beyond the first and last pages
 MAX_PAGES = 40  # beyond this, the first and last 20 pages are read
 MIN_TEXT = 20  # characters on a page below which it has no text layer
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
@@ -128,13 +129,17 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
             page.close()
         scanned = bool(indexes) and (indexes[0] in textless or len(textless) * 2 > len(indexes)
                                      or covered * 2 > len(indexes))
+        ocr_pages: list[Any] = []
         if textless and limits.ocr:
+            from auditor.inspect.dates import ocr_fixes
             from auditor.inspect.ocr import ocr_pdf_pages
 
-            ocr_text, notes = ocr_pdf_pages(pdf, textless)
+            read, notes = ocr_pdf_pages(pdf, textless, OCR_SHARE * limits.timeout_seconds,
+                                        enough=_tells_enough(year))
             facts.notes.extend(notes)
-            for i, text in ocr_text.items():
-                texts[i] = text
+            for i, page in read.items():
+                texts[i] = ocr_fixes(page.text)
+            ocr_pages = [read[i] for i in sorted(read)]
         elif textless:
             facts.notes.append(t("inspect.note_ocr_off"))
         digital = _digital(data, pdf, pdfium_c, year)
@@ -154,7 +159,11 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
         if digital["signed"] is not None:
             facts.signed, facts.signature = digital["signed"], "digital" if digital["signed"] else None
             facts.signer = digital["signer"] if digital["signed"] else None
-    if not digital or digital["signed"] is None:
+    if (not digital or digital["signed"] is None) and scanned and ocr_pages and picture_signer is None:
+        from auditor.inspect.ink import scanned_signature
+
+        scanned_signature(facts, lines, ocr_pages)
+    elif not digital or digital["signed"] is None:
         verdict = decide(analyse(lines), scanned=scanned, picture_in_block=picture_signer)
         facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
         facts.notes.extend(t(k) for k in verdict.notes)
@@ -163,6 +172,18 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
         xmp = _XMP_DATE.search(data)
         info = (xmp.group(1) or xmp.group(2)).decode("ascii", "replace") if xmp else None
     file_date(facts, parse_pdf_date(info, year))
+
+
+def _tells_enough(year: int | None) -> Any:
+    """Whether the pages OCR'd so far already show the document's own date as a decree or a
+    signature block states it: then the other pages need not be read."""
+    def enough(read: dict[int, Any]) -> bool:
+        from auditor.inspect.dates import find_date, ocr_fixes
+
+        text = "\n\n".join(ocr_fixes(read[i].text) for i in sorted(read))
+        return find_date(text, year).source in ("ditetapkan", "signature_block")
+
+    return enough
 
 
 def _digital(data: bytes, pdf: Any, pdfium_c: Any, year: int | None) -> dict[str, Any] | None:
