@@ -147,23 +147,50 @@ def draw_signature(img: Image.Image, box: tuple[int, int, int, int], *, ink: tup
     img.paste(layer.filter(ImageFilter.GaussianBlur(0.6)), (0, 0), layer.filter(ImageFilter.GaussianBlur(0.6)))
 
 
+_DIGITS: dict[str, list[list[tuple[float, float]]]] = {  # pen paths in a 0.6 x 1 box
+    "0": [[(0.3, 0), (0.05, 0.5), (0.3, 1), (0.55, 0.5), (0.3, 0)]],
+    "1": [[(0.15, 0.2), (0.4, 0), (0.38, 1)]],
+    "2": [[(0.05, 0.25), (0.3, 0), (0.55, 0.25), (0.05, 1), (0.6, 0.95)]],
+    "3": [[(0.05, 0.1), (0.5, 0.05), (0.25, 0.45), (0.55, 0.7), (0.3, 1), (0.0, 0.9)]],
+    "4": [[(0.45, 0), (0.0, 0.65), (0.6, 0.65)], [(0.45, 0.3), (0.45, 1)]],
+    "5": [[(0.55, 0), (0.1, 0), (0.05, 0.45), (0.5, 0.5), (0.5, 0.9), (0.05, 0.95)]],
+    "6": [[(0.5, 0.05), (0.1, 0.5), (0.2, 1), (0.55, 0.75), (0.3, 0.5), (0.1, 0.7)]],
+    "7": [[(0, 0), (0.6, 0), (0.2, 1)]],
+    "8": [[(0.3, 0.5), (0.05, 0.25), (0.3, 0), (0.55, 0.25), (0.3, 0.5), (0.0, 0.75), (0.3, 1), (0.6, 0.75),
+           (0.3, 0.5)]],
+    "9": [[(0.5, 0.3), (0.3, 0), (0.05, 0.25), (0.3, 0.5), (0.55, 0.25), (0.5, 1)]],
+}
+
+
 def draw_scribbled_day(img: Image.Image, xy: tuple[int, int], height: int, *, ink: tuple[int, ...] = INK_BLUE,
-                       seed: int = 0) -> int:
-    """Two hand-written digits in a hurry (a "2" and a loop): a person guesses, no one reads it.
+                       seed: int = 0, digits: str | None = None) -> int:
+    """The day written by hand in ink. With ``digits`` the digits are drawn plainly (a person
+    reads them); without, a hurried scribble of loops (a person cannot tell the day).
     Returns the width used."""
     rng = random.Random(seed)
     draw = ImageDraw.Draw(img)
     x, y = xy
     h = height
-    # a hook like a 2 whose base runs into a looped 4/y
-    first = [(x, y + h * 0.25), (x + h * 0.25, y), (x + h * 0.45, y + h * 0.25), (x + h * 0.05, y + h * 0.95),
-             (x + h * 0.5, y + h * 0.85)]
-    second = [(x + h * 0.7, y + h * 0.1), (x + h * 0.6, y + h * 0.55), (x + h * 0.95, y + h * 0.5),
-              (x + h * 1.0, y + h * 0.05), (x + h * 0.85, y + h * 1.15), (x + h * 0.6, y + h * 1.3)]
-    for pts in (first, second):
-        jit = [(px + rng.uniform(-2, 2), py + rng.uniform(-2, 2)) for px, py in pts]
-        _stroke(draw, _bezier(jit, 16), (*ink[:3],), max(2.0, h * 0.09), rng)
-    return round(h * 1.15)
+    width = max(2.0, h * 0.09)
+    if digits:
+        cx = x
+        for ch in digits:
+            for path in _DIGITS.get(ch, []):
+                pts = [(cx + px * h * 0.8 + rng.uniform(-1.5, 1.5), y + py * h + rng.uniform(-1.5, 1.5) - px * h * 0.15)
+                       for px, py in path]
+                _stroke(draw, _bezier(pts, 14), (*ink[:3],), width, rng)
+            cx += round(h * 0.62)
+        return cx - x
+    # hurried: three tight overlapping loops running into a falling tail
+    pts = []
+    for i in range(3 * 18 + 1):
+        t = i / 18 * 2 * math.pi
+        px = x + h * 0.12 + h * 0.9 * i / 54 - h * 0.22 * math.sin(t)
+        py = y + h * 0.45 - h * 0.3 * math.cos(t) * (1 + 0.3 * math.sin(t / 2 + seed))
+        pts.append((px + rng.uniform(-1, 1), py + rng.uniform(-1, 1)))
+    pts += _bezier([pts[-1], (x + h * 1.1, y + h * 0.9), (x + h * 0.7, y + h * 1.25)], 10)
+    _stroke(draw, pts, (*ink[:3],), width * 0.8, rng)
+    return round(h * 1.25)
 
 
 def draw_stamp(img: Image.Image, centre: tuple[int, int], radius: int, *, colour: tuple[int, ...] = STAMP_PURPLE,
@@ -239,14 +266,15 @@ def letter_page(lines: list[str] | None = None, *, signed: bool = True, stamp: b
                 kop: tuple[str, ...] = DEFAULT_KOP, office: tuple[str, ...] = DEFAULT_OFFICE,
                 name: str = "Ir. BUDI SANTOSO, M.Si.", nip: str = "NIP. 19680512 199303 1 008",
                 rank: str | None = "Pembina Utama Muda", number: str = "005/291/415.42/2019",
-                subject: str = "Undangan", handwritten_day: bool = False, date_at_top: bool = False,
+                subject: str = "Undangan", handwritten_day: bool | str = False, date_at_top: bool = False,
                 crop: str | None = None, ink: tuple[int, ...] = INK_BLUE,
                 stamp_colour: tuple[int, ...] = STAMP_PURPLE, stamp_text: str | None = None,
                 stamp_inner: str = "BAPPEDA", dpi: int = 160, seed: int = 0) -> Image.Image:
     """An A4 letter page (RGB, white paper) at ``dpi``.
 
     ``date_text`` is drawn literally ("I Februari 2023", "12 Nopember 2019"); with
-    ``handwritten_day`` its day is replaced by scribbled ink. ``date_at_top`` puts the
+    ``handwritten_day`` its day is written by hand in ink instead of typed: True, a hurried
+    scribble no one can read; "legible", plain hand-written digits a person reads. ``date_at_top`` puts the
     place/date line at the top right (beside Nomor, as many regional letters do) and none in
     the block. ``crop``: None, "office" (the page ends just below the office line: the
     signature cannot be seen) or "block" (the page ends above the whole signature block).
@@ -291,7 +319,7 @@ def letter_page(lines: list[str] | None = None, *, signed: bool = True, stamp: b
         d.text((x, yy), head, font=body_f, fill=(15, 15, 15))
         x2 = x + round(d.textlength(head, font=body_f))
         used = draw_scribbled_day(img, (x2 + 4, yy - round(body_f.size * 0.35)), round(body_f.size * 1.3),
-                                  ink=ink, seed=seed + 7)
+                                  ink=ink, seed=seed + 7, digits=day if handwritten_day == "legible" else None)
         d.text((x2 + used + 14, yy), rest, font=body_f, fill=(15, 15, 15))
         del day
 
