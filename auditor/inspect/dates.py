@@ -135,6 +135,10 @@ _OCR_WORD_YEAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{5,10})(\s+(?:19|20)\d\d)(?!
 _OCR_DAY = re.compile(rf"(?<![\w!|])([0-3]?)([Il!|])([0-9]?)(?=\s+(?:{_M})\b\.?\s*\d{{4}})", _F)
 
 
+_OCR_PLACE = re.compile(rf"^[^\w\n]{{0,3}}(?:[A-Za-z]{{1,2}}\s)?([a-z])([a-z]+(?:\s+[A-Za-z]+)?,\s*\S{{1,3}}\s+(?:{_M})\s+\d{{4}})",
+                        _F | re.M)
+
+
 def _near(word: str, target: str) -> bool:
     """Edit distance of at most 2 (1 for short words): OCR's "Septernbar", "Navember"."""
     if abs(len(word) - len(target)) > 2:
@@ -161,7 +165,10 @@ def ocr_fixes(text: str) -> str:
         return f"{hit.capitalize()}{m[2]}" if hit else m[0]
 
     text = _OCR_WORD_YEAR.sub(month, text)
-    return _OCR_DAY.sub(lambda m: f"{m[1]}1{m[3]}", text)
+    text = _OCR_DAY.sub(lambda m: f"{m[1]}1{m[3]}", text)
+    # "-jambang, 24 September 2019", "A bang, 1 Februari 2023": specks or a stamp's mark
+    # before a place line, and its lost capital
+    return _OCR_PLACE.sub(lambda m: m[1].upper() + m[2], text)
 
 
 def normalise(text: str) -> str:
@@ -249,10 +256,12 @@ def is_office_line(line: str) -> bool:
 
 
 def _followed_by_signature(lines: list[str], i: int) -> bool:
-    ahead = [ln for ln in lines[i + 1:i + 12] if ln.strip()]
+    # Wide enough for the lines OCR makes of a stamp and a signature drawn over the block.
+    ahead = [ln for ln in lines[i + 1:i + 18] if ln.strip()]
     if any(_LETTER_HEAD.match(ln) for ln in ahead[:3]):
         return False
-    return any(is_office_line(ln) or re.match(r"^\s*NIP\b", ln, _F) for ln in ahead[:10])
+    return any(is_office_line(ln) for ln in ahead[:10]) or any(
+        re.match(r"^\s*NIP\b", ln, _F) for ln in ahead[:13])
 
 
 def _beside_letter_head(lines: list[str], i: int) -> bool:

@@ -139,8 +139,9 @@ def _closing_region(page: OcrPage, lines: list[OcrLine], lh: float) -> tuple[tup
             break
     if bottom - top < 4 * lh:
         return None  # the page ends under the closing: the block is cut off
-    seen = any((is_office_line(ln.text) or _NIP.match(ln.text)) and top <= ln.box[1] < bottom
-               for ln in lines[anchor + 1:])
+    # The block is whole only when its name (or NIP) line is there: a page cut under the
+    # office line shows an empty space that may have held a signature.
+    seen = any(_NIP.match(ln.text) and top <= ln.box[1] < bottom for ln in lines[anchor + 1:])
     margin = int(0.03 * w)
     return (margin, top, w - margin, bottom), seen
 

@@ -19,6 +19,7 @@ from typing import Any
 
 ANALYSIS_SIDE = 1000  # pixels: the long side of the copy that decisions are made on
 MIN_LETTERS = 150  # letter-sized marks with a neighbour on their line, on a page
+FEW_LETTERS = 15  # enough on a white, colourless scan of a short page
 OCR_WIDTH = (1700, 2600)  # page width in pixels handed to Tesseract (A4 at ~200–300 dpi)
 
 
@@ -171,6 +172,16 @@ def _rotate(a: Any, angle: float, border: Any) -> Any:
                           borderValue=border)
 
 
+def _white_paper(rgb: Any, gray: Any) -> bool:
+    """A flatbed scan of a sparse page: mostly white, nearly colourless (a short decree)."""
+    import cv2
+    import numpy as np
+
+    white = float(np.count_nonzero(gray >= 215)) / gray.size
+    saturation = float(cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)[..., 1].mean())
+    return white >= 0.6 and saturation < 30
+
+
 def find_page(img: Any, *, need_letters: int = MIN_LETTERS) -> Page | None:
     """The page in a photo or scan, flat and level, or None when the picture shows no text page."""
     import cv2
@@ -182,7 +193,7 @@ def find_page(img: Any, *, need_letters: int = MIN_LETTERS) -> Page | None:
         if scale < 1 else rgb
     gray_small = cv2.cvtColor(small, cv2.COLOR_RGB2GRAY)
     letters = count_letters(ink_mask(flatten(gray_small)))
-    if letters < need_letters:
+    if letters < need_letters and not (letters >= FEW_LETTERS and _white_paper(small, gray_small)):
         return None
     quad = _quad(gray_small)
     warped = quad is not None
