@@ -92,7 +92,7 @@ def looks_like_qr(im: Any) -> bool:
         back = Image.new("RGBA", im.size, "white")
         im = Image.alpha_composite(back, im.convert("RGBA"))
     g = im.convert("L").resize((96, 96))
-    px = list(g.getdata())
+    px = list(g.tobytes())
     dark = sum(v < 96 for v in px) / len(px)
     mid = sum(96 <= v < 176 for v in px) / len(px)
     if not (0.25 <= dark <= 0.7 and mid < 0.2):
