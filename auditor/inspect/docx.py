@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,28 @@ _PICTURE_TAGS = ("{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
 _TXBX = f"{W}txbxContent"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _ANCHOR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}anchor"
-_TAGS = (f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}drawing", f"{W}pict")
+_TAGS = (f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}drawing", f"{W}pict", f"{W}object")
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+# The part whose relationships name the pictures being read (the document body), to look
+# at a picture's bytes: a QR code is not an ink signature.
+_PART: ContextVar[Any] = ContextVar("docx_part", default=None)
+
+
+def _is_qr_picture(el: Any) -> bool:
+    from auditor.inspect.pictures import decode, looks_like_qr
+
+    part = _PART.get()
+    if part is None:
+        return False
+    for pic in el.iter(*_PICTURE_TAGS):
+        rid = pic.get(f"{_R}embed") or pic.get(f"{_R}id")
+        try:
+            blob = part.related_parts[rid].blob
+        except (KeyError, AttributeError):
+            continue
+        return looks_like_qr(decode(blob))
+    return False
 
 
 def _paragraph_lines(p: Any) -> list[str]:
@@ -46,6 +68,10 @@ def _flat_lines(elements: Any) -> list[str] | None:
             lines.append("".join(buf))
             buf = []
         elif any(True for _ in el.iter(*_PICTURE_TAGS)):
+            if el.tag == f"{W}pict" and any(a.tag == _FALLBACK for a in el.iterancestors()):
+                continue  # the VML copy of a DrawingML picture (mc:AlternateContent)
+            if _is_qr_picture(el):
+                continue  # a QR code beside a name proves nothing (the BSrE footer does)
             lines.append("".join(buf))
             buf = []
             # A floating picture is drawn wherever its offset puts it, not where it is anchored.
@@ -92,7 +118,46 @@ def _grid_header(texts: list[list[str]]) -> bool:
     return any(_NAME_HEAD.match(h) for h in heads) and any(_SIGN_HEAD.match(h) for h in heads)
 
 
-def _block_lines(el: Any) -> list[str]:
+def _cell_spans(tbl: Any, tr: Any) -> list[tuple[float, float]]:
+    """Left and right edge (EMU, from the table's left) of each cell of a row, by the grid."""
+    cols = [int(g.get(f"{W}w") or 0) * 635 for g in tbl.iterfind(f"{W}tblGrid/{W}gridCol")]
+    spans, k = [], 0
+    for tc in tr:
+        if tc.tag != f"{W}tc":
+            continue
+        span = tc.find(f"{W}tcPr/{W}gridSpan")
+        n = int(span.get(f"{W}val") or 1) if span is not None else 1
+        spans.append((float(sum(cols[:k])), float(sum(cols[:k + n]))))
+        k += n
+    return spans
+
+
+def _float_centres(p: Any, text_width: float) -> list[float] | None:
+    """Where each floating picture of a paragraph is drawn across the page (EMU from the left
+    margin), from its horizontal position; None when one cannot be told (VML, odd anchors)."""
+    out = []
+    for anchor in p.iter(_ANCHOR):
+        if not any(True for _ in anchor.iter(*_PICTURE_TAGS)) or _is_qr_picture(anchor):
+            continue
+        pos, ext = anchor.find(f"{_WP}positionH"), anchor.find(f"{_WP}extent")
+        if pos is None or ext is None:
+            return None
+        width = float(ext.get("cx") or 0)
+        offset, align = pos.find(f"{_WP}posOffset"), pos.find(f"{_WP}align")
+        if offset is not None and pos.get("relativeFrom") in ("column", "margin", "character"):
+            left = float(offset.text or 0)
+        elif align is not None and align.text in ("left", "center", "right"):
+            left = {"left": 0.0, "center": (text_width - width) / 2, "right": text_width - width}[align.text]
+        else:
+            return None
+        out.append(left + width / 2)
+    return out
+
+
+def _block_lines(el: Any, carried: list[float] | None = None) -> list[str]:
+    """Lines of a paragraph, table or content control. ``carried``: floating pictures of the
+    paragraphs right above a table (Word anchors the signature there and draws it over the
+    table); each goes to the top of the cell of the first row it is drawn over."""
     tag = el.tag
     if tag == f"{W}p":
         return _paragraph_lines(el)
@@ -103,6 +168,15 @@ def _block_lines(el: Any) -> list[str]:
             if tr.getparent() is not el:
                 continue
             cells = [_cell_lines(tc) for tc in tr if tc.tag == f"{W}tc"]
+            if carried and any(ln.strip() for c in cells for ln in c):
+                spans = _cell_spans(el, tr)
+                for x in carried:
+                    k = next((k for k, (a, b) in enumerate(spans) if a <= x < b and k < len(cells)), None)
+                    if k is None:
+                        out.append(FLOAT)
+                    else:
+                        cells[k].insert(0, FLOAT)
+                carried = None
             if grid:
                 cells = [[ln for ln in c if ln not in PICTURES] for c in cells]
             texts = [[ln for ln in c if ln.strip()] for c in cells]
@@ -117,6 +191,37 @@ def _block_lines(el: Any) -> list[str]:
         content = el.find(f"{W}sdtContent")
         return [ln for child in (content if content is not None else []) for ln in _block_lines(child)]
     return []
+
+
+def _body_lines(document: Any) -> list[str]:
+    """The body's lines; floating pictures anchored in picture-only paragraphs right above a
+    table are carried into the table cell they are drawn over (see _block_lines)."""
+    section = document.sections[-1] if document.sections else None
+    try:
+        text_width = float(section.page_width - section.left_margin - section.right_margin)
+    except (AttributeError, TypeError):
+        text_width = 5_760_000.0  # A4 less 2.5 cm margins, near enough
+    body: list[str] = []
+    held: list[str] = []
+    held_x: list[float] = []
+    for child in document.element.body:
+        lines = _block_lines(child, held_x) if child.tag == f"{W}tbl" and held_x else _block_lines(child)
+        if child.tag == f"{W}tbl" and held_x:
+            body.extend(ln for ln in held if ln not in PICTURES)
+            held, held_x = [], []
+            body.extend(lines)
+            continue
+        if child.tag == f"{W}p" and not any(ln.strip() and ln not in PICTURES for ln in lines):
+            xs = _float_centres(child, text_width) if FLOAT in lines else []
+            if xs is not None and len(xs) == lines.count(FLOAT) and (held_x or xs):
+                held.extend(lines)
+                held_x.extend(xs)
+                continue
+        body.extend(held)
+        held, held_x = [], []
+        body.extend(lines)
+    body.extend(held)
+    return body
 
 
 def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
@@ -143,7 +248,11 @@ def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
             seen.add(id(element))
             for child in element:
                 sink.extend(_block_lines(child))
-    body = [ln for child in document.element.body for ln in _block_lines(child)]
+    token = _PART.set(document.part)
+    try:
+        body = _body_lines(document)
+    finally:
+        _PART.reset(token)
     lines = [ln if ln in PICTURES else ln.strip() for ln in head + body + foot]
     apply_text(facts, lines, year)
     props = document.core_properties

@@ -9,7 +9,7 @@ from typing import Any
 
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
-from auditor.inspect.dates import is_office_line, parse_pdf_date
+from auditor.inspect.dates import parse_pdf_date
 from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.signatures import analyse, decide
 from auditor.inspect.text import apply_text, clean_lines, file_date, signing_date
@@ -56,7 +56,50 @@ def _page_indexes(n: int) -> list[int]:
     return list(range(n)) if n <= MAX_PAGES else list(range(20)) + list(range(n - 20, n))
 
 
-def _outside_columns(images: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+Box = tuple[float, float, float, float]  # left, bottom, right, top in page coordinates
+
+
+def _page_pictures(page: Any, pdfium_c: Any) -> list[tuple[Box, Any]]:
+    """Every picture on the page with its bounds on the page, also those drawn inside form
+    XObjects (whose own bounds are in the form's space: the forms' matrices map them)."""
+    out = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        pts = [(left, bottom), (right, bottom), (left, top), (right, top)]
+        form = obj.container
+        while form is not None:
+            m = form.get_matrix()
+            pts = [m.on_point(x, y) for x, y in pts]
+            form = form.container
+        xs, ys = [x for x, _ in pts], [y for _, y in pts]
+        out.append(((min(xs), min(ys), max(xs), max(ys)), obj))
+    return out
+
+
+def _merge_tiles(pictures: list[tuple[Box, Any]]) -> list[tuple[Box, list[Any]]]:
+    """Pictures that touch side by side on one band (a signature cut into tiles) as one."""
+    groups = [(box, [obj]) for box, obj in sorted(pictures, key=lambda p: p[0][0])]
+    merged = True
+    while merged:
+        merged = False
+        for i, (a, objs_a) in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                b, objs_b = groups[j]
+                overlap = min(a[3], b[3]) - max(a[1], b[1])
+                small = min(a[3] - a[1], b[3] - b[1])
+                gap = max(a[0], b[0]) - min(a[2], b[2])
+                if small > 0 and overlap >= 0.6 * small and gap <= 3 + 0.05 * small:
+                    box = (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+                    groups[i] = (box, objs_a + objs_b)
+                    del groups[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
+
+
+def _outside_columns(images: list[Box]) -> list[Box]:
     """Pictures that are not part of a column of three or more alike (the TTD column of an
     attendance list: attendees' signatures, not a signature block)."""
     def alike(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -65,31 +108,79 @@ def _outside_columns(images: list[tuple[float, float, float, float]]) -> list[tu
     return [im for im in images if sum(alike(im, other) for other in images) < 3]
 
 
-def _picture_signer(page: Any, textpage: Any, images: list[tuple[float, float, float, float]]) -> str | None:
-    """The name under a picture that stands between an office line and a name, by position."""
-    from auditor.inspect.signatures import IMAGE, _looks_like_name
+def _is_qr(objs: list[Any]) -> bool:
+    """One picture that is a QR code (see pictures.looks_like_qr)."""
+    from auditor.inspect.pictures import looks_like_qr
+
+    if len(objs) != 1:
+        return False
+    try:
+        return looks_like_qr(objs[0].get_bitmap(render=False).to_pil())
+    except Exception:  # noqa: BLE001 - a picture pdfium cannot hand out: position rules decide
+        return False
+
+
+_REPEATED = re.compile(r"^(.+?)(?:\s*\1)+$")
+
+
+def _bounded_lines(textpage: Any, box: Box) -> list[str]:
+    """Lines of text in ``box``, once: writers that fake bold print each line two or three
+    times at a small offset, and the bounded text then holds "NameNameName" or repeats lines."""
+    out: list[str] = []
+    for ln in clean_lines(textpage.get_text_bounded(*box)):
+        m = _REPEATED.match(ln)
+        ln = m.group(1) if m and len(m.group(1)) >= 3 else ln
+        if ln and ln not in out:
+            out.append(ln)
+    return out
+
+
+def _picture_signer(page: Any, textpage: Any, pictures: list[tuple[Box, Any]]) -> str | None:
+    """The name under a picture that stands between a block's head (an office line, the place
+    and date line, "Salinan sesuai dengan aslinya") and a name, by position.
+
+    "" when the picture is the certification of a copy drawn as one picture (its name is in
+    the picture). Any size, format or nesting counts; tiles side by side are one picture; a
+    column of alike pictures (attendance list) and QR codes do not count.
+    """
+    from auditor.inspect.signatures import (
+        IMAGE,
+        clean_name,
+        is_block_head,
+        is_copy_line,
+        looks_like_signer,
+    )
 
     width, height = page.get_size()
-    for left, bottom, right, top in _outside_columns(images):
+    groups = _merge_tiles(pictures)
+    boxes = _outside_columns([box for box, _ in groups])
+    for box, objs in groups:
+        if box not in boxes:
+            continue
+        left, bottom, right, top = box
         h = top - bottom
-        if not (8 <= h <= 220 and (right - left) * h < 0.2 * width * height):
+        if not (4 <= h <= 260 and (right - left) * h < 0.2 * width * height):
             continue
         # Wide first (a name longer than the picture), then narrower: a signer's column
         # beside another (two signers side by side) must not run into its neighbour's name.
         for margin in (160, 60, 15):
             lo, hi = max(0.0, left - margin), min(width, right + margin)
-            above = clean_lines(textpage.get_text_bounded(lo, top - 0.3 * h, hi, min(height, top + 50)))
-            below = clean_lines(textpage.get_text_bounded(lo, max(0.0, bottom - 50), hi, bottom + 0.4 * h))
-            above = [ln for ln in above if ln]
-            below = [ln for ln in below if ln]
+            above = _bounded_lines(textpage, (lo, top - 0.3 * h, hi, min(height, top + 50)))
+            below = _bounded_lines(textpage, (lo, max(0.0, bottom - 50), hi, bottom + 0.4 * h))
+            if above and any(is_copy_line(ln) for ln in above[-2:]) and h >= 20 and not _is_qr(objs):
+                names = below + [IMAGE]
+                return next((clean_name(below[j]) for j in range(min(3, len(below)))
+                             if looks_like_signer(names, j, True)), "")
             if not above or not below:
                 continue
-            if not any(is_office_line(ln) or ln.endswith(",") for ln in above[-3:]):
+            if not any(is_block_head(ln) for ln in above[-3:]):
                 continue
             names = below + [IMAGE]
-            for j, _ln in enumerate(below[:3]):
-                if _looks_like_name(names, j):
-                    return below[j]
+            name = next((below[j] for j in range(min(3, len(below))) if looks_like_signer(names, j, j == 0)), None)
+            if name is not None:
+                if not _is_qr(objs):
+                    return clean_name(name)
+                break  # a QR code beside the name is no ink signature: the next picture
     return None
 
 
@@ -116,15 +207,15 @@ def read_pdf(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> 
             textpage = page.get_textpage()
             text = textpage.get_text_range()
             texts[i] = text
-            images = [obj.get_bounds() for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2)]
+            pictures = _page_pictures(page, pdfium_c)
             w, h = page.get_size()
-            full = any((r - lft) * (tp - b) > 0.6 * w * h for lft, b, r, tp in images)
+            full = any((r - lft) * (tp - b) > 0.6 * w * h for (lft, b, r, tp), _ in pictures)
             if len(text.strip()) < MIN_TEXT:
                 textless.append(i)
             elif full:
                 covered += 1
-            elif images and picture_signer is None:
-                picture_signer = _picture_signer(page, textpage, images)
+            elif pictures and picture_signer is None:
+                picture_signer = _picture_signer(page, textpage, pictures)
             textpage.close()
             page.close()
         scanned = bool(indexes) and (indexes[0] in textless or len(textless) * 2 > len(indexes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from auditor.inspect.dates import is_office_line
+from auditor.inspect.dates import DMY_NUM, DMY_TEXT, MDY_TEXT, is_office_line
 
 IMAGE = "\x00IMAGE"  # a picture in the flow of the text (inline)
 FLOAT = "\x00FLOAT"  # a floating picture: drawn at an offset from the paragraph it is anchored in
@@ -58,17 +58,86 @@ def _is_marker(line: str) -> bool:
     return bool(_MARKER.match(line)) and line.strip() != ""
 
 
+# Words that are never part of a person's name: the tail of an office or a heading that a
+# name test would take for a name in capitals ("RISET, DAN TEKNOLOGI", "RINCIAN STANDAR ...").
+_NOT_NAME = re.compile(
+    r"\b(dan|serta|atau|untuk|yang|dengan|tentang|pada|dari|oleh|and|of|the|for|to|"
+    r"riset|teknologi|pendidikan|kebudayaan|kesehatan|keuangan|hukum|asasi|manusia|agama|"
+    r"dalam|negeri|luar|negara|daerah|pusat|nasional|politeknik|universitas|sekolah|"
+    r"standar|pelayanan|minimum|rincian|lampiran|keputusan|peraturan|daftar|hadir|laporan|"
+    r"kegiatan|tahun|bulan|nomor|jabatan|golongan|pangkat|lembaga|instansi|organisasi|"
+    r"program|kinerja|evaluasi|pembangunan|pengembangan|perencanaan|pengawasan|humas|"
+    r"ministry|office|regional|head|rights|division|section|tanda|tangan|materai|meterai)\b", _F)
+# Honorifics written after an English name: "Susy Susilawati (Mrs.)".
+_HONORIFIC = re.compile(r"\s*\((mrs|mr|ms|miss|ibu|bapak|bpk)\.?\)\s*$", _F)
+_DEGREE_TAIL = re.compile(r"^\s*[A-Za-z]{1,5}\.?(\s?[A-Za-z]{1,4}\.?){0,3}(\s{2,}|\s*$)")  # S.H., M.Si, Ph.D
+
+
+def _name_part(line: str) -> str:
+    return _HONORIFIC.sub("", line.strip())
+
+
+def _plausible_words(line: str) -> bool:
+    """Words a person's name is made of: every long word has a vowel ("JFT", "KPU" have
+    none), no office or heading word, and what follows a comma is an academic degree."""
+    base, *tails = line.split(",")
+    if _NOT_NAME.search(line) or any(not _DEGREE_TAIL.match(t) for t in tails if t.strip()):
+        return False
+    # "Drs.", "H.", "Hj": titles and initials are abbreviations, the rest are whole words
+    words = [w for w in re.findall(r"[A-Za-z']+\.?", base) if not w.endswith(".")]
+    words = [w for w in words if w.lower() not in ("drs", "dra", "dr", "hj", "ir", "st", "prof")]
+    return bool(words) and all(len(w) < 3 or re.search(r"[aeiouyAEIOUY]", w) for w in words) and (
+        any(len(w) >= 3 for w in words))
+
+
 def _looks_like_name(lines: list[str], j: int) -> bool:
-    line = lines[j].strip()
+    line = _name_part(lines[j])
     if not line or line in PICTURES or len(line) > 80 or is_office_line(line) or _NIP.match(line):
         return False
-    if not _NAME.match(line) or _INSTITUTION.search(line) or line.endswith(":"):
+    if not _NAME.match(line) or _INSTITUTION.search(line) or line.endswith(":") or not _plausible_words(line):
         return False
     nxt = next((ln for ln in lines[j + 1:j + 3] if ln.strip()), "")
     letters = [c for c in line if c.isalpha()]
     upper = sum(c.isupper() for c in letters) / max(1, len(letters))
     base = line.split(",")[0]
     return bool(_NIP.match(nxt)) or (upper > 0.8 and len(base.split()) <= 6) or bool(_DEGREE.search(line))
+
+
+def looks_like_signer(lines: list[str], j: int, under_picture: bool = False) -> bool:
+    """A person's name at ``lines[j]``; a name in title case ("Susy Susilawati") counts only
+    right under a picture or "ttd." (``under_picture``)."""
+    if _looks_like_name(lines, j):
+        return True
+    s = _name_part(lines[j])
+    return under_picture and bool(_TITLE_NAME.match(s)) and not _INSTITUTION.search(s) and (
+        not is_office_line(s)) and _plausible_words(s)
+
+
+_PLACE = re.compile(r"^\s*(?:[A-Z][A-Za-z'.-]+(?:\s+[A-Za-z][A-Za-z'.-]+){0,3}\s*,\s*)?"
+                    r"(?:(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*)?", _F)
+
+
+def is_place_date_line(line: str) -> bool:
+    """"Sidoarjo, 05 Juni 2019", "August 12, 2019", "pada tanggal 28 Desember 2021": the date
+    line of a signature block, a whole line that is (place and) date only."""
+    s = line.strip()
+    if not s or len(s) > 60:
+        return False
+    s = re.sub(r"^(ditetapkan\s+di\s+[A-Za-z ]+,?\s*)?(pada\s+)?(tanggal|tgl\.?)\s*:?\s*", "", s, flags=_F)
+    rest = s[_PLACE.match(s).end():]
+    return any(p.fullmatch(rest.strip().rstrip(".")) for p in (DMY_TEXT, MDY_TEXT, DMY_NUM))
+
+
+def is_block_head(line: str) -> bool:
+    """A line a signature picture stands under: the office, a line ending in a comma
+    ("Sincerely yours,", "a.n. KETUA,"), or the place and date line."""
+    s = line.strip()
+    return bool(s) and (is_office_line(s) or s.endswith(",") or is_place_date_line(s))
+
+
+def is_copy_line(line: str) -> bool:
+    """"Salinan sesuai dengan aslinya": the head of the certification of a copy."""
+    return bool(_COPY.search(line))
 
 
 # "Rina Kusuma Dewi": a name in title case, taken as one only right below a picture or "ttd."
@@ -125,10 +194,12 @@ def analyse(lines: list[str]) -> Analysis:
             elif _looks_like_name(lines, j) or ((gap_image or gap_marker) and _TITLE_NAME.match(s)
                                                  and not _INSTITUTION.search(s) and not is_office_line(s)):
                 image = gap_image or _float_near(lines, i, j)
-                block = Block(i, j, _clean_name(s), image, gap_marker)
+                block = Block(i, j, clean_name(s), image, gap_marker)
                 break
             elif _is_office_start(s) or _INSTITUTION.search(s) or s.endswith(","):
                 continue  # the office line goes on ("KABUPATEN KARANGANYAR,")
+            elif not (gap_image or gap_marker) and s.isupper() and len(s) <= 80 and _NOT_NAME.search(s):
+                continue  # ... in capitals, with words no name has ("RISET, DAN TEKNOLOGI")
             else:
                 break
         if block:
@@ -143,8 +214,8 @@ def analyse(lines: list[str]) -> Analysis:
     return result
 
 
-def _clean_name(line: str) -> str:
-    return re.sub(r"\s+", " ", line.strip().strip("()").strip())
+def clean_name(line: str) -> str:
+    return re.sub(r"\s+", " ", _name_part(line).strip("()").strip())
 
 
 @dataclass
