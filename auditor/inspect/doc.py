@@ -20,7 +20,6 @@ from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.signatures import analyse, decide
 from auditor.inspect.text import apply_text, clean_lines
-from auditor.inspect.zipguard import OLE_MAGIC
 
 TOOL = "antiword"
 _TARGET = "PDF/DOCX"
@@ -42,9 +41,7 @@ def read_doc(path: Path, facts: FileFacts, year: int | None, limits: Limits | No
 
         read_rtf(path, facts, year, limits)
         return
-    if head != OLE_MAGIC:
-        raise BadDocument("inspect.format_corrupt", kind="DOC", reason="bukan berkas Word",
-                          target=_TARGET)
+    # Word 97-2003 (an OLE container), Word 6/95, Word for Windows 1/2 and DOS: antiword knows
     lines = doc_lines(path, ext, limits)
     apply_text(facts, lines, year)
     analysis = analyse(lines)
@@ -83,7 +80,10 @@ def doc_lines(path: Path, ext: str = ".doc", limits: Limits | None = None) -> li
     if done.returncode != 0 or (not done.stdout.strip() and err):
         if "encrypt" in err.lower():
             raise BadDocument("inspect.zip_encrypted", kind="DOC")
-        reason = err.splitlines()[-1][:100] if err else f"{TOOL}: kode keluar {done.returncode}"
+        if "not a word document" in err.lower() or not err:
+            reason = "bukan berkas Word"
+        else:  # antiword names the file by its full path: the name is enough
+            reason = err.splitlines()[-1].replace(str(path.resolve()), path.name)[:100]
         raise BadDocument("inspect.format_corrupt", kind="DOC", reason=reason, target=_TARGET)
     text = done.stdout[:MAX_TEXT].decode("utf-8", "replace")
     return [ln for ln in clean_lines(text) if ln != _PICTURE]
