@@ -263,6 +263,18 @@ def test_a_heic_photo_is_read_like_a_jpeg(tmp_path: Path) -> None:
     assert f.phash
 
 
+def test_without_pillow_heif_a_heic_says_save_it_as_jpg(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pillow_heif", None)  # as if not installed
+    (tmp_path / "IMG_0002 13 Mei 2022.heic").write_bytes(b"\0\0\0\x18ftypheic" + b"\0" * 64)
+    f = inspect(tmp_path / "IMG_0002 13 Mei 2022.heic")
+    assert f.error == ("berkas .heic tidak dapat dibaca di komputer ini (pillow-heif tidak "
+                       "terpasang): simpan ulang sebagai JPG")
+    assert (f.date, f.date_source) == ("2022-05-13", "filename")  # a photo keeps its name's date
+
+
 def test_a_jfif_is_a_jpeg(tmp_path: Path) -> None:
     jpeg = make_jpeg(tmp_path / "a.jpg", taken="2022:05:13 09:30:00")
     f = inspect(jpeg.rename(tmp_path / "foto.jfif"))
