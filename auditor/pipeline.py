@@ -27,12 +27,13 @@ from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
 from auditor.audit.reuse import mark_photo_reuse
 from auditor.audit.state import CachedFacts, State, is_damage, open_state, set_aside
 from auditor.config.model import Config
+from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
 from auditor.fsnames import is_within
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
-from auditor.scan.match import RuleIndex, RuleMatch, assign_part, looks_like_evidence, part_key
+from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
 from auditor.scan.walk import Entry, Walked, problem_text, walk_tree
 
 if TYPE_CHECKING:

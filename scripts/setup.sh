@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd chromium fonts-dejavu-core gcc libc6-dev)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd antiword chromium fonts-dejavu-core gcc libc6-dev)
 # The tree walker's C half (auditor/scan/_fastwalk.c) needs Python's headers to build.
 if [ ! -f "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then
   APT_PACKAGES+=(python3-dev)

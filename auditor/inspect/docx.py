@@ -10,7 +10,7 @@ from typing import Any
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import parse_pdf_date
-from auditor.inspect.facts import FileFacts
+from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.signatures import FLOAT, IMAGE, PICTURES, analyse, decide
 from auditor.inspect.text import apply_text, file_date
 from auditor.inspect.zipguard import check_zip
@@ -224,13 +224,35 @@ def _body_lines(document: Any) -> list[str]:
     return body
 
 
-def read_docx(path: Path, facts: FileFacts, year: int | None) -> None:
+# Word's other main parts: a template (.dotx), with macros (.docm, .dotm). The same XML as a
+# DOCX's document part, but python-docx's Document() refuses any content type but its own.
+_MAIN_PARTS = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
+
+
+def _open(path: Path) -> Any:
+    """The python-docx Document of a DOCX, DOCM, DOTX or DOTM."""
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _MAIN_PARTS:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    part = Package.open(str(path)).main_document_part
+    if not isinstance(part, DocumentPart):
+        raise ValueError(f"not a Word document part: {part.content_type}")
+    return part.document
+
+
+def read_docx(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     check_zip(path, "DOCX")
-    import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = _open(path)
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise BadDocument("inspect.docx_corrupt", reason=type(exc).__name__) from exc
     except Exception as exc:  # lxml syntax errors and the like: a corrupt part

@@ -78,6 +78,9 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
     facts.title = path.stem
     from PIL import Image, UnidentifiedImageError
 
+    if path.suffix.lower() in (".heic", ".heif"):
+        _heif_opener(path)
+
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -108,6 +111,15 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
     if reading:
         _ocr_page(page, facts, year)
 
+
+def _heif_opener(path: Path) -> None:
+    """Let Pillow open HEIC/HEIF (iPhone photos) through pillow-heif."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError as exc:
+        raise BadDocument("inspect.no_reader", ext=path.suffix.lower(), tool="pillow-heif",
+                          target="JPG") from exc
+    register_heif_opener()
 
 
 def _phash(img: object) -> str:

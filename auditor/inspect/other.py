@@ -1,15 +1,26 @@
-"""Formats whose content is not read (DOC, ODT, shortcuts, text): what the name tells."""
+"""Formats whose content is not read (PowerPoint 97-2003, shortcuts, text...): the name.
+
+A name that carries a date is used, with the advice to save the file in a readable format;
+one that carries none is an error naming that advice (never a bare "undated").
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.documents.formats import extension_of, save_as
 from auditor.i18n import t
-from auditor.inspect.facts import FileFacts
+from auditor.inspect.bad import BadDocument
+from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.text import date_from_name
 
 
-def read_other(path: Path, facts: FileFacts, year: int | None) -> None:
+def read_other(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
+    ext = extension_of(path)
     date_from_name(facts, path, year)
     facts.title = path.stem
+    if not facts.date:
+        raise BadDocument("inspect.format_not_read", ext=f".{ext}" if ext else path.name,
+                          target=save_as(path))
     facts.notes.append(t("inspect.note_name_only"))
+    facts.notes.append(t("inspect.note_name_only_advice", target=save_as(path)))

@@ -13,20 +13,13 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from auditor.documents.formats import format_of, reader_for
 from auditor.fsnames import shown
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
 
 DEFAULT_LIMITS = Limits()  # frozen: safe to share as a default
-IMAGE_EXTS = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".jfif", ".heic"}
-_FORMATS = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx",
-            ".xlsx": "xlsx", ".xlsm": "xlsx"}
-
-
-def format_of(path: Path) -> str:
-    ext = path.suffix.lower()
-    return "image" if ext in IMAGE_EXTS else _FORMATS.get(ext, "other")
 
 
 def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
@@ -45,7 +38,7 @@ def precheck(path: Path, display_path: str, limits: Limits) -> FileFacts:
     facts.file_date, facts.file_date_source = date.fromtimestamp(st.st_mtime).isoformat(), "mtime"
     if not stat.S_ISREG(st.st_mode):  # a pipe would block a reader forever
         facts.error = t("inspect.not_a_file")
-    elif facts.format != "other" and st.st_size > limits.max_bytes:
+    elif reader_for(path).reads_content and st.st_size > limits.max_bytes:
         facts.error = t("inspect.too_large", size_mb=_mb(st.st_size), limit_mb=_mb(limits.max_bytes))
     elif st.st_size == 0:  # any format: an empty "SK 10 Mei.doc" must not pass on its name
         facts.error = t("inspect.empty")
@@ -103,26 +96,7 @@ def _failed(facts: FileFacts, message: str) -> None:
 
 
 def _read(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> None:
-    if facts.format == "pdf":
-        from auditor.inspect.pdf import read_pdf
-
-        read_pdf(path, facts, year, limits)
-    elif facts.format == "docx":
-        from auditor.inspect.docx import read_docx
-
-        read_docx(path, facts, year)
-    elif facts.format == "xlsx":
-        from auditor.inspect.xlsx import read_xlsx
-
-        read_xlsx(path, facts, year)
-    elif facts.format == "image":
-        from auditor.inspect.image import read_image
-
-        read_image(path, facts, year, limits)
-    else:
-        from auditor.inspect.other import read_other
-
-        read_other(path, facts, year)
+    reader_for(path).read(path, facts, year, limits)
 
 
 def inspect_paths(paths: Sequence[Path], *, limits: Limits = DEFAULT_LIMITS, year: int | None = None,

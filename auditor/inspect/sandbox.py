@@ -20,12 +20,11 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from auditor.documents.formats import preload_modules
 from auditor.i18n import default_language, t
 from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.run import inspect_file, precheck
 
-_PRELOAD = ["auditor.inspect.run", "auditor.inspect.pdf", "auditor.inspect.docx",
-            "pypdfium2", "docx", "openpyxl", "PIL.Image"]
 _context: Any = None
 PARENT_CHECK_SECONDS = 0.5  # an idle worker looks this often whether its parent still lives
 
@@ -37,8 +36,11 @@ def _ctx() -> Any:
         # __main__ is not re-run, as spawn and forkserver would do for a script.
         if "fork" in mp.get_all_start_methods():
             _context = mp.get_context("fork")
-            for name in _PRELOAD:
-                importlib.import_module(name)
+            for name in preload_modules():
+                try:
+                    importlib.import_module(name)
+                except ImportError:  # an optional library: its reader says so per document
+                    pass
         else:
             _context = mp.get_context("spawn")
     return _context

@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from auditor.documents.formats import format_of
 from auditor.rules.model import Rule
 from auditor.scan import names
 from auditor.scan.fuzzy_names import FolderNames, kind_only, number_of
@@ -294,8 +295,6 @@ class FuzzyIndex:
 
     def guess(self, relpath: str) -> Guess:
         """The rule of ``relpath`` when it is clearly one, else why not."""
-        from auditor.scan.match import format_of
-
         directory, _, file_name = relpath.rpartition("/")
         folder = self._directory(directory)
         if folder.refused is not None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from auditor.documents.formats import format_of
 from auditor.rules.model import Part, Rule
 from auditor.rules.patterns import match_pattern, normalize_name
 from auditor.scan import names
@@ -51,29 +52,6 @@ KIND_TEXT_WORDS: dict[str, tuple[str, ...]] = {
     "screenshot": (),
     "dokumentasi": ("dokumentasi",),
 }
-IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp",
-                              "heic", "heif"})
-FORMAT_OF_EXTENSION = {"pdf": "pdf", "docx": "docx", "doc": "docx", "docm": "docx",
-                       "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xlsx"}
-
-
-DOCUMENT_EXTENSIONS = frozenset({"pdf", "doc", "docx", "docm", "odt", "rtf", "xls", "xlsx",
-                                 "xlsm", "ods", "csv", "ppt", "pptx", "odp"})
-
-
-def looks_like_evidence(path: str) -> bool:
-    """A document or an image: what an office files as bukti fisik (not a zip, an exe...)."""
-    ext = path.rpartition(".")[2].lower() if "." in path.rpartition("/")[2] else ""
-    return ext in DOCUMENT_EXTENSIONS or ext in IMAGE_EXTENSIONS
-
-
-def format_of(file_name: str) -> str:
-    ext = file_name.rpartition(".")[2].lower() if "." in file_name else ""
-    if ext in IMAGE_EXTENSIONS:
-        return "image"
-    return FORMAT_OF_EXTENSION.get(ext, "other")
-
-
 @dataclass(frozen=True)
 class RuleMatch:
     """Where a file stands: its rule, the month its folder names, and its part by name."""

@@ -158,9 +158,14 @@ def test_a_file_named_jpg_that_is_not_an_image_and_a_pixel_bomb(tmp_path: Path) 
 
 
 def test_other_formats_tell_only_their_name(tmp_path: Path) -> None:
-    (tmp_path / "Undangan 13 Mei 2022.doc").write_bytes(b"\xd0\xcf\x11\xe0old word")
-    f = inspect(tmp_path / "Undangan 13 Mei 2022.doc")
+    (tmp_path / "Sosialisasi 13 Mei 2022.ppt").write_bytes(b"\xd0\xcf\x11\xe0old slides")
+    f = inspect(tmp_path / "Sosialisasi 13 Mei 2022.ppt")
     assert (f.format, f.date, f.date_source, f.error) == ("other", "2022-05-13", "filename", None)
+    assert any("simpan ulang sebagai PDF" in n for n in f.notes)
+    (tmp_path / "Undangan 13 Mei 2022.doc").write_bytes(b"\xd0\xcf\x11\xe0old word")
+    f = inspect(tmp_path / "Undangan 13 Mei 2022.doc")  # not a Word file: said, with the advice
+    assert (f.format, f.date) == ("docx", None)
+    assert "simpan ulang sebagai PDF/DOCX" in f.error
 
 
 def test_size_limit_and_vanished_files(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""What the tool knows about documents as files: their formats (``formats``)."""
