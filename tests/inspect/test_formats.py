@@ -197,7 +197,8 @@ def test_an_odt_is_read_from_its_content_xml(tmp_path: Path) -> None:
     assert (f.format, f.date, f.date_source, f.error) == ("docx", "2022-05-13", "ditetapkan", None)
     assert (f.signed, f.signature, f.signer) == (True, "image", "AHMAD SUBAGYO")
     draft = inspect(make_odt(tmp_path / "draf.odt", ["NOTULEN RAPAT"], created="2022-03-04T10:00:00"))
-    assert (draft.date, draft.date_source) == ("2022-03-04", "metadata")
+    # The properties' date is a hint beside the document, never its own date.
+    assert (draft.date, draft.file_date, draft.file_date_source) == (None, "2022-03-04", "metadata")
 
 
 def test_a_broken_or_bombed_odt_is_refused_before_parsing(tmp_path: Path) -> None:
@@ -214,7 +215,7 @@ def test_an_rtf_is_stripped_to_its_text_and_its_pictures(tmp_path: Path) -> None
     assert (f.signed, f.signature, f.signer) == (True, "image", "AHMAD SUBAGYO")
     # the header's logo is not a signature; a draft without a date has only its metadata's
     g = inspect(make_rtf(tmp_path / "draf.rtf", ["NOTULEN RAPAT", "Kafé", "", "AHMAD SUBAGYO"]))
-    assert (g.signed, g.date, g.date_source) == (False, "2021-01-02", "metadata")
+    assert (g.signed, g.date, g.file_date, g.file_date_source) == (False, None, "2021-01-02", "metadata")
     assert "Kafé" in g.text_head  # \'e9 in the document's code page
 
 
