@@ -50,7 +50,8 @@ def test_a_document_over_the_time_limit_is_killed_and_the_others_go_on(tmp_path:
     slow = make_scan_pdf(tmp_path / "scan.pdf", ["BERITA ACARA RAPAT"] * 30, dpi=300)
     quick = make_pdf(tmp_path / "ok.pdf", ["LAPORAN", "Hari/Tanggal : Senin, 6 Juni 2022"])
     results = inspect_paths([slow, quick, slow, quick], limits=Limits(timeout_seconds=0.3), year=2022, workers=1)
-    assert results[0].error == "waktu baca habis (0.3 detik)" and results[2].error == results[0].error
+    assert results[0].error == "waktu baca habis (0.3 detik), juga saat dibaca ulang sendiri (0.6 detik)"
+    assert results[2].error == results[0].error and results[0].retried and not results[1].retried
     assert results[0].size == slow.stat().st_size
     assert [results[1].date, results[3].date] == ["2022-06-06", "2022-06-06"]
 
