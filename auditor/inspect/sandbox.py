@@ -56,7 +56,7 @@ _context: Any = None
 PARENT_CHECK_SECONDS = 0.5  # an idle worker looks this often whether its parent still lives
 WALL_FACTOR = 4.0  # wall-clock backstop: this many times the CPU budget (at least)
 RETRY_FACTOR = 2.0  # a file read again alone gets this many times the budget
-ALONE_WALL_FACTOR = 2.0  # ... and a backstop of this many times that: nothing of ours competes
+BACKSTOP_SLACK = 5.0  # seconds added to every backstop: a fresh worker's start, a busy disk
 MIN_CHECK_SECONDS = 0.05  # CPU time is looked at no more often than this per worker
 _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
@@ -177,7 +177,7 @@ class Attempt:
 
     index: int
     alone: bool  # the retry, with no other worker busy
-    outcome: str  # done | timeout | crashed
+    outcome: str  # done | timeout (CPU budget) | backstop (wall clock) | crashed
     wall: float
     cpu: float | None  # None where /proc cannot tell
 
@@ -288,6 +288,9 @@ def _run(pool: list[_Worker], queue: deque[int], payload: Callable[[int], tuple[
                     kind = "crashed"
                 else:
                     w.task = None
+                    row = _stat(w.proc.pid) if w.cpu_start is not None else None
+                    if row is not None:  # idle again: its children were all waited for
+                        w.cpu_used = row[1] - w.cpu_start
                     done(index, facts, w)
                     continue
             elif _over(w):
@@ -296,7 +299,7 @@ def _run(pool: list[_Worker], queue: deque[int], payload: Callable[[int], tuple[
                     _check_cpu([w])
                     if not _over(w):
                         continue
-                kind = "timeout"
+                kind = "backstop" if time.monotonic() >= w.backstop else "timeout"
             elif not w.proc.is_alive():
                 kind = "crashed"
             if kind is None:
@@ -338,7 +341,7 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
             return
         facts = precheck(paths[index], shown[index], limits)
         facts.retried = True
-        if kind == "timeout":
+        if kind in ("timeout", "backstop"):
             facts.error = t("inspect.timeout_alone", seconds=f"{limits.timeout_seconds:g}",
                             retry_seconds=f"{limits.timeout_seconds * RETRY_FACTOR:g}")
         else:
@@ -361,7 +364,7 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
         count = min(workers, len(pending))
         pool = [_Worker() for _ in range(count)]
         _run(pool, pending, payload, limits.timeout_seconds,
-             limits.timeout_seconds * _wall_factor(count), done, failed)
+             limits.timeout_seconds * _wall_factor(count) + BACKSTOP_SLACK, done, failed)
         if again:
             alone = True
             for w in pool[1:]:  # one worker reads the files again, one by one
@@ -376,7 +379,8 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
                 else:
                     retry.append(index)
             budget = limits.timeout_seconds * RETRY_FACTOR
-            _run(pool, retry, payload, budget, budget * ALONE_WALL_FACTOR, done, failed)
+            # The same backstop factor alone: other programs may still load the machine.
+            _run(pool, retry, payload, budget, budget * WALL_FACTOR + BACKSTOP_SLACK, done, failed)
     finally:
         for w in pool:
             if w.task is None:
