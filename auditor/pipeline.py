@@ -175,8 +175,9 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
             matched.append((entry, match))
         elif looks_like_evidence(entry.relpath):
             strays.append(entry.relpath)
-    facts, inspected = _facts(config, state, walked, matched, options)
+    facts, inspected, retried = _facts(config, state, walked, matched, options)
     report = _audit(config, ruleset, period, matched, facts, lang, tz)
+    report.inspection = {"read": inspected, "retried": retried}
     _unwalked(report.verdicts, index, walk_problems, lang)
     _say_how_found(report.verdicts, matched)
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
@@ -236,8 +237,9 @@ def _rules(config: Config):  # noqa: ANN202 - RuleSet, imported lazily
 
 
 def _facts(config: Config, state: State, walked: Walked, matched: list[tuple[Entry, RuleMatch]],
-           options: ScanOptions) -> tuple[dict[str, FileFacts], int]:
-    """Facts of every matched file: from the cache, or read now (and cached) when new.
+           options: ScanOptions) -> tuple[dict[str, FileFacts], int, int]:
+    """Facts of every matched file: from the cache, or read now (and cached) when new;
+    how many were read now, and how many of those were read a second time alone.
 
     What changed is learnt from the folder listings (``State.changed``); reading the cached
     facts checks each file's size and mtime once more, so a file is never judged on facts
@@ -255,10 +257,13 @@ def _facts(config: Config, state: State, walked: Walked, matched: list[tuple[Ent
                                       for e in entries if e.relpath not in doubtful})
     stale += [e for e in entries if e.relpath not in out and e.relpath not in doubtful]
     state.forget(unwanted)
+    retried = 0
     if stale:
-        out.update(_inspect(config, state, stale, options.quiet))
+        read = _inspect(config, state, stale, options.quiet)
+        retried = sum(1 for f in read.values() if f.retried)
+        out.update(read)
     state.save_listings(walked.listings)
-    return out, len(stale)
+    return out, len(stale), retried
 
 
 def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> dict[str, FileFacts]:

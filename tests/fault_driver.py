@@ -6,7 +6,11 @@ When the process (or one of its forked inspection workers) raises the Python aud
 ``event`` for a path holding ``path_has``, the action happens once:
   - "delete": remove the file ``target`` (a user deleting evidence mid-scan);
   - "replace_dir": move the folder ``target`` to ``aside`` and put a file in its place;
-  - "kill": SIGKILL the scan's main process (a power cut, the OOM killer).
+  - "kill": SIGKILL the scan's main process (a power cut, the OOM killer);
+  - "fifo": put a named pipe in place of the file ``target`` (nothing ever writes to it):
+    opened right after the reader checked it was a regular file, the open waits forever;
+  - "kill_self_once": SIGKILL the process that raised the event (an inspection worker
+    stopped by the OOM killer), unless the marker file ``target`` exists; it is made first.
 Nothing in zi-auditor is changed: the hook only acts on the file system or the process
 (for os.scandir events, the pure-Python walker is chosen: see below).
 """
@@ -34,6 +38,13 @@ def _act() -> None:
             handle.write("bukan folder\n")
     elif PLAN["action"] == "kill":
         os.kill(MAIN_PID, signal.SIGKILL)
+    elif PLAN["action"] == "fifo" and os.path.isfile(target):
+        os.remove(target)
+        os.mkfifo(target)
+    elif PLAN["action"] == "kill_self_once" and not os.path.exists(target):
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write("worker killed once\n")
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _hook(event: str, args: tuple) -> None:

@@ -103,6 +103,9 @@ class AuditReport:
     rules: list[dict[str, Any]] = field(default_factory=list)  # Rule.to_json() of every rule
     # evidence-looking files no rule claimed: {path, reason} (reason: a sentence, report language)
     unmatched: list[dict[str, str]] = field(default_factory=list)
+    # this run's reading: files read (new or changed) and, of them, files read a second time
+    # alone after a timeout or a crash while other files were read (see inspect/sandbox.py)
+    inspection: dict[str, int] = field(default_factory=lambda: {"read": 0, "retried": 0})
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -117,4 +120,5 @@ class AuditReport:
             "history": [asdict(h) for h in self.history],
             "rules": list(self.rules),
             "unmatched": list(self.unmatched),
+            "inspection": dict(self.inspection),
         }

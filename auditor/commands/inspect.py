@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--workers", type=int, default=2, metavar="N",
                         help="jumlah proses pembaca (default 2) / reader processes")
     parser.add_argument("--timeout", type=float, default=20.0, metavar="S",
-                        help="batas waktu per berkas, detik (default 20) / per-file time limit")
+                        help="batas waktu prosesor per berkas, detik (default 20) / per-file CPU time limit")
     parser.add_argument("--max-mb", type=float, default=50.0, metavar="M",
                         help="batas ukuran berkas, MB (default 50) / per-file size limit")
     parser.add_argument("--year", type=int, default=None, metavar="Y",

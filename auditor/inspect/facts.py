@@ -34,6 +34,7 @@ class FileFacts:
     size: int | None = None
     mtime: float | None = None
     notes: list[str] = field(default_factory=list)  # plain remarks (weak date, OCR used...)
+    retried: bool = False  # read a second time, alone, after a timeout or crash among others
 
     CONTRACT_KEYS = ("path", "format", "date", "date_source", "date_evidence", "file_date",
                      "file_date_source", "signed", "signature", "signer", "scanned", "error")
@@ -41,7 +42,7 @@ class FileFacts:
     def to_json(self) -> dict[str, Any]:
         out = {key: getattr(self, key) for key in self.CONTRACT_KEYS}
         out.update(title=self.title, period=self.period, phash=self.phash, pages=self.pages,
-                   size=self.size, mtime=self.mtime, notes=list(self.notes))
+                   size=self.size, mtime=self.mtime, notes=list(self.notes), retried=self.retried)
         return out
 
     @classmethod
@@ -54,6 +55,6 @@ class FileFacts:
 class Limits:
     """Per-document limits of the inspection sandbox (config: inspect.*)."""
 
-    timeout_seconds: float = 20.0
+    timeout_seconds: float = 20.0  # CPU seconds (reader and its OCR child); see sandbox.py
     max_bytes: int = 50 * 1024 * 1024
     ocr: bool = True

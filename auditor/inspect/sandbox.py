@@ -1,10 +1,34 @@
 """Worker processes that read documents under a time limit.
 
 Workers are long-lived (forked from this process once the readers are imported), each fed
-one document at a time over its own pipe. A worker that overruns its deadline is killed and
-replaced; one that dies (a crashing native library) is replaced too. Its document gets
-FileFacts(error=...), the others go on. The parent never blocks longer than the nearest
-deadline, so ``inspect`` cannot hang.
+one document at a time over its own pipe. A worker that overruns its budget is killed (with
+the programs it started, such as ``tesseract``) and replaced; one that dies (a crashing
+native library, the OOM killer) is replaced too. The others go on.
+
+The budget is CPU time, not wall time. ``Limits.timeout_seconds`` is the processor time one
+document may use: the worker's own time plus that of its children (pytesseract runs
+``tesseract`` as a child and waits for it, so a finished run shows in the worker's
+cutime/cstime; a run still going is read from the child's own /proc/<pid>/stat). Measured
+on 2 cores (docs/benchmarks.md, "Scans read together: time limit"): a scan read alone uses
+about as much CPU as wall time, while with more documents being read than there are cores
+its wall time grows with the queue for the processor, and its CPU time does not, so a wall
+limit failed files that were merely waiting their turn. A separate OCR queue was not
+chosen: on 2 cores it would either leave a core idle or still share the processor, and a
+scan can only be told from a text PDF by opening it, that is in the worker.
+
+Two things are not CPU-bound, and are covered by a wall-clock backstop of
+``WALL_FACTOR`` times the budget (more when there are more workers than cores, see
+``_wall_factor``): a worker stuck waiting (a file replaced by a pipe between the check and
+the open, a stalled network drive) and a machine so loaded that a document gets no
+processor at all. The parent never sleeps past the earliest moment a budget could run out
+(remaining CPU / cores usable) or a backstop, so ``inspect`` cannot hang.
+
+A document that timed out or whose worker died is read once more, alone: after every other
+document is done, with no other worker busy, and with ``RETRY_FACTOR`` times the budget.
+Contention that CPU time does not show (shared caches and memory bandwidth, another program
+on the machine, memory pressure) is gone then. Only when this reading fails too is the file
+reported with an error. FileFacts.retried says it was read a second time; the scan counts
+these in the report.
 """
 
 from __future__ import annotations
@@ -13,9 +37,11 @@ import dataclasses
 import importlib
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -27,6 +53,11 @@ from auditor.inspect.run import inspect_file, precheck
 
 _context: Any = None
 PARENT_CHECK_SECONDS = 0.5  # an idle worker looks this often whether its parent still lives
+WALL_FACTOR = 4.0  # wall-clock backstop: this many times the CPU budget (at least)
+RETRY_FACTOR = 2.0  # a file read again alone gets this many times the budget
+BACKSTOP_SLACK = 5.0  # seconds added to every backstop: a fresh worker's start, a busy disk
+MIN_CHECK_SECONDS = 0.05  # CPU time is looked at no more often than this per worker
+_TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _ctx() -> Any:
@@ -44,6 +75,78 @@ def _ctx() -> Any:
         else:
             _context = mp.get_context("spawn")
     return _context
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _wall_factor(workers: int) -> float:
+    """Backstop / budget: with more workers than cores a document gets cores/workers of a
+    processor, so its wall time may be workers/cores times its CPU time; twice that margin."""
+    return max(WALL_FACTOR, 2.0 * workers / _cores())
+
+
+# CPU time from /proc --------------------------------------------------------------------
+def _stat(pid: int | str) -> tuple[int, float] | None:
+    """(ppid, CPU seconds of the process and of its children it has waited for)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    fields = data[data.rindex(b")") + 2:].split()  # the name may hold spaces and ')'
+    # fields[0] is field 3 (state): ppid 4, utime 14, stime 15, cutime 16, cstime 17
+    return int(fields[1]), sum(int(x) for x in fields[11:15]) / _TICK
+
+
+def _proc_table() -> dict[int, tuple[int, float]] | None:
+    """pid -> (ppid, CPU seconds) of every process; None where there is no /proc."""
+    try:
+        names = os.listdir("/proc")
+    except OSError:
+        return None
+    table: dict[int, tuple[int, float]] = {}
+    for name in names:
+        if name.isdigit():
+            row = _stat(name)
+            if row is not None:
+                table[int(name)] = row
+    return table
+
+
+def _family(pid: int, table: dict[int, tuple[int, float]]) -> list[int]:
+    """The living descendants of ``pid`` (children, their children...)."""
+    children: dict[int, list[int]] = {}
+    for child, (ppid, _) in table.items():
+        children.setdefault(ppid, []).append(child)
+    out: list[int] = []
+    stack = list(children.get(pid, ()))
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(children.get(child, ()))
+    return out
+
+
+def _tree_cpu(pids: list[int]) -> dict[int, float]:
+    """CPU seconds used so far by each of ``pids`` with all its living descendants; a pid
+    /proc cannot tell about (gone, or not Linux) is left out: the caller counts wall time.
+
+    Each worker is read before the others: a child that ends and is waited for between the
+    two reads is counted neither in its parent's cutime nor on its own. The sum may lag
+    (until the next look), never run ahead, so no budget is cut short.
+    """
+    own = {pid: _stat(pid) for pid in pids}
+    table = _proc_table() or {}
+    out: dict[int, float] = {}
+    for pid, row in own.items():
+        if row is not None:
+            out[pid] = row[1] + sum(table[c][1] for c in _family(pid, table))
+    return out
 
 
 def _serve(conn: Connection, parent: int) -> None:
@@ -70,6 +173,17 @@ def _serve(conn: Connection, parent: int) -> None:
         conn.send(dataclasses.asdict(facts))
 
 
+@dataclass
+class Attempt:
+    """One reading of one file (for bench/scan_timeouts.py): its wall and CPU seconds."""
+
+    index: int
+    alone: bool  # the retry, with no other worker busy
+    outcome: str  # done | timeout (CPU budget) | backstop (wall clock) | crashed
+    wall: float
+    cpu: float | None  # None where /proc cannot tell
+
+
 class _Worker:
     def __init__(self) -> None:
         ctx = _ctx()
@@ -78,16 +192,40 @@ class _Worker:
         self.proc.start()
         child.close()
         self.task: int | None = None
-        self.deadline = 0.0
+        self.started = 0.0
+        self.cpu_start: float | None = None
+        self.cpu_used: float | None = None
+        self.budget = 0.0
+        self.backstop = 0.0  # monotonic time
+        self.next_check = 0.0
 
-    def give(self, index: int, payload: tuple[Any, ...], timeout: float) -> None:
+    def give(self, index: int, payload: tuple[Any, ...], budget: float, wall: float) -> None:
         self.task = index
-        self.deadline = time.monotonic() + timeout
+        row = _stat(self.proc.pid)  # idle: no child of its own is running
+        self.cpu_start = row[1] if row else None
+        self.cpu_used = 0.0 if row else None
+        self.budget = budget
+        self.started = time.monotonic()
+        self.backstop = self.started + wall
+        self.next_check = self.started + self._lead()
         self.conn.send(payload)
+
+    def _lead(self) -> float:
+        """Seconds before the budget could possibly run out: it cannot use more than all
+        the cores. Without /proc, the budget is wall time (the old limit)."""
+        if self.cpu_used is None:
+            return max(0.0, self.budget - (time.monotonic() - self.started))
+        return max(MIN_CHECK_SECONDS, (self.budget - self.cpu_used) / _cores())
 
     def kill(self) -> None:
         if self.proc.is_alive():
-            self.proc.kill()
+            assert self.proc.pid is not None
+            family = _family(self.proc.pid, _proc_table() or {})
+            for pid in [self.proc.pid, *family]:  # tesseract too: it would run on
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
         self.proc.join(timeout=5)
         self.conn.close()
 
@@ -103,15 +241,114 @@ class _Worker:
         self.conn.close()
 
 
+def _check_cpu(busy: list[_Worker]) -> None:
+    """Bring ``cpu_used`` of the workers due for a look up to date."""
+    now = time.monotonic()
+    due = [w for w in busy if w.cpu_used is not None and now >= w.next_check]
+    if not due:
+        return
+    used = _tree_cpu([w.proc.pid for w in due if w.proc.pid is not None])
+    for w in due:
+        if w.proc.pid not in used or w.cpu_start is None:
+            w.cpu_used = None  # /proc stopped answering (the worker died): wall time
+        else:
+            w.cpu_used = used[w.proc.pid] - w.cpu_start
+        w.next_check = now + w._lead()
+
+
+def _over(w: _Worker) -> bool:
+    if time.monotonic() >= w.backstop:
+        return True
+    if w.cpu_used is None:
+        return time.monotonic() - w.started >= w.budget
+    return w.cpu_used >= w.budget
+
+
+def _run(pool: list[_Worker], queue: deque[int], payload: Callable[[int], tuple[Any, ...]],
+         budget: float, wall: float, done: Callable[[int, FileFacts, _Worker], None],
+         failed: Callable[[int, str, _Worker], None]) -> None:
+    """Feed ``queue`` to ``pool`` until every document is back, timed out or crashed."""
+    while queue or any(w.task is not None for w in pool):
+        for w in pool:
+            if w.task is None and queue:
+                i = queue.popleft()
+                w.give(i, payload(i), budget, wall)
+        busy = [w for w in pool if w.task is not None]
+        now = time.monotonic()
+        wake = min(min(w.next_check, w.backstop) for w in busy)
+        wait([w.conn for w in busy], timeout=max(0.0, wake - now))
+        _check_cpu(busy)
+        for k, w in enumerate(pool):
+            if w.task is None:
+                continue
+            index = w.task
+            kind = None
+            if w.conn.poll():
+                try:
+                    facts = FileFacts(**w.conn.recv())
+                except (EOFError, OSError):
+                    kind = "crashed"
+                else:
+                    w.task = None
+                    row = _stat(w.proc.pid) if w.cpu_start is not None else None
+                    if row is not None:  # idle again: its children were all waited for
+                        w.cpu_used = row[1] - w.cpu_start
+                    done(index, facts, w)
+                    continue
+            elif _over(w):
+                if w.cpu_used is not None and time.monotonic() < w.backstop:
+                    w.next_check = 0.0  # over by CPU: read once more, fresh, to be sure
+                    _check_cpu([w])
+                    if not _over(w):
+                        continue
+                kind = "backstop" if time.monotonic() >= w.backstop else "timeout"
+            elif not w.proc.is_alive():
+                kind = "crashed"
+            if kind is None:
+                continue
+            w.kill()
+            failed(index, kind, w)
+            pool[k] = _Worker()
+
+
 def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int | None,
-             workers: int, on_done: Callable[[FileFacts], None] | None) -> list[FileFacts]:
+             workers: int, on_done: Callable[[FileFacts], None] | None,
+             attempts: list[Attempt] | None = None) -> list[FileFacts]:
+    """Read ``paths`` in ``workers`` processes; see the module docstring. ``attempts``, when
+    given, receives one Attempt per reading (a retried file has two)."""
     results: list[FileFacts | None] = [None] * len(paths)
     pending: deque[int] = deque()
+    again: list[tuple[int, str]] = []  # (index, what went wrong the first time)
+    alone = False
 
     def finish(index: int, facts: FileFacts) -> None:
         results[index] = facts
         if on_done:
             on_done(facts)
+
+    def record(index: int, outcome: str, w: _Worker) -> None:
+        if attempts is not None:
+            attempts.append(Attempt(index, alone, outcome, time.monotonic() - w.started,
+                                    w.cpu_used))
+
+    def done(index: int, facts: FileFacts, w: _Worker) -> None:
+        record(index, "done", w)
+        facts.retried = alone
+        finish(index, facts)
+
+    def failed(index: int, kind: str, w: _Worker) -> None:
+        record(index, kind, w)
+        if not alone:
+            again.append((index, kind))
+            return
+        facts = precheck(paths[index], shown[index], limits)
+        facts.retried = True
+        if kind in ("timeout", "backstop"):
+            facts.error = t("inspect.timeout_alone", seconds=f"{limits.timeout_seconds:g}",
+                            retry_seconds=f"{limits.timeout_seconds * RETRY_FACTOR:g}")
+        else:
+            facts.error = t("inspect.crashed", reason=_exit_reason(w))
+        finish(index, facts)
 
     for i, path in enumerate(paths):  # missing, too large, not a file: no worker needed
         facts = precheck(path, shown[i], limits)
@@ -120,40 +357,32 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
         else:
             pending.append(i)
     lang = default_language()
+
+    def payload(i: int) -> tuple[Any, ...]:
+        return (str(paths[i]), shown[i], limits, year, lang)
+
     pool: list[_Worker] = []
     try:
-        pool = [_Worker() for _ in range(min(workers, len(pending)))]
-        while pending or any(w.task is not None for w in pool):
-            for w in pool:
-                if w.task is None and pending:
-                    i = pending.popleft()
-                    w.give(i, (str(paths[i]), shown[i], limits, year, lang), limits.timeout_seconds)
-            busy = [w for w in pool if w.task is not None]
-            now = time.monotonic()
-            wait([w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now))
-            for k, w in enumerate(pool):
-                if w.task is None:
-                    continue
-                index = w.task
-                error = None
-                if w.conn.poll():
-                    try:
-                        finish(index, FileFacts(**w.conn.recv()))
-                        w.task = None
-                        continue
-                    except (EOFError, OSError):
-                        error = t("inspect.crashed", reason=_exit_reason(w))
-                elif time.monotonic() >= w.deadline:
-                    error = t("inspect.timeout", seconds=f"{limits.timeout_seconds:g}")
-                elif not w.proc.is_alive():
-                    error = t("inspect.crashed", reason=_exit_reason(w))
-                if error is None:
-                    continue
-                w.kill()
+        count = min(workers, len(pending))
+        pool = [_Worker() for _ in range(count)]
+        _run(pool, pending, payload, limits.timeout_seconds,
+             limits.timeout_seconds * _wall_factor(count) + BACKSTOP_SLACK, done, failed)
+        if again:
+            alone = True
+            for w in pool[1:]:  # one worker reads the files again, one by one
+                w.stop()
+            pool = pool[:1]
+            retry: deque[int] = deque()
+            for index, _ in again:
                 facts = precheck(paths[index], shown[index], limits)
-                facts.error = error
-                finish(index, facts)
-                pool[k] = _Worker()
+                if facts.error and facts.format != "image":  # gone or changed to a pipe
+                    facts.retried = True
+                    finish(index, facts)
+                else:
+                    retry.append(index)
+            budget = limits.timeout_seconds * RETRY_FACTOR
+            # The same backstop factor alone: other programs may still load the machine.
+            _run(pool, retry, payload, budget, budget * WALL_FACTOR + BACKSTOP_SLACK, done, failed)
     finally:
         for w in pool:
             if w.task is None:

@@ -101,6 +101,8 @@ def render_markdown(view: ReportView) -> str:
          for v in view.verdicts])
     out += _unmatched(view, lang)
     out += [f"## {t('report.heading.errors', lang)}", ""]
+    if view.retried:
+        out += [t("report.retried", lang, count=view.retried), ""]
     if view.errors:
         out += _table([t("report.col.path", lang), t("report.col.error", lang)],
                       [[md(e.get("path", "")), md(e.get("error", ""))] for e in view.errors])

@@ -124,6 +124,7 @@ class ReportView:
     verdicts: list[Verdict]
     unmatched: list[dict[str, str]] = field(default_factory=list)  # the first SHOWN_UNMATCHED
     unmatched_total: int = 0
+    retried: int = 0  # files read again alone after a timeout or crash among others
 
 
 SHOWN_UNMATCHED = 200  # files not recognised listed in the HTML and Markdown reports
@@ -291,4 +292,5 @@ def build_view(report: AuditReport, lang: str) -> ReportView:
         errors=list(report.errors), history=_history(report, lang),
         verdicts=sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)),
         unmatched=list(report.unmatched[:SHOWN_UNMATCHED]), unmatched_total=len(report.unmatched),
+        retried=int(report.inspection.get("retried", 0)),
     )

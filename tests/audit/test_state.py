@@ -26,9 +26,24 @@ def test_facts_are_kept_by_path_size_and_mtime(tmp_path: Path) -> None:
         found, _ = state.load_facts({"a/Undangan.pdf": CachedFacts(10, 1652400000.5)})
         facts = found["a/Undangan.pdf"]
         assert facts.date == "2022-05-13" and facts.signed is True and facts.title == "UNDANGAN"
+        assert facts.retried is False
         state.forget(["a/Undangan.pdf"])
     with open_state(tmp_path) as state:
         assert state.files == {}
+
+
+def test_a_file_read_again_alone_is_cached_as_such(tmp_path: Path) -> None:
+    retried = _facts("b/SK.pdf")
+    retried.retried = True
+    assert FileFacts.from_json(retried.to_json()) == FileFacts.from_json(
+        {**retried.to_json(), "text_head": ""})
+    assert FileFacts.from_json(retried.to_json()).retried is True
+    with open_state(tmp_path) as state:
+        state.store_facts([("b/SK.pdf", 10, 1.0, retried)])
+    with open_state(tmp_path) as state:
+        found, _ = state.load_facts({"b/SK.pdf": CachedFacts(10, 1.0)})
+    assert found["b/SK.pdf"].retried is True
+    assert found["b/SK.pdf"].to_json() == retried.to_json()
 
 
 def test_runs_are_remembered_for_the_progress_table(tmp_path: Path) -> None:

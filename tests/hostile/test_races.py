@@ -5,12 +5,16 @@ in the real CLI."""
 from __future__ import annotations
 
 import json
+import os
+import stat
+import time
 from pathlib import Path
 
 import pytest
 from office_kit import Office, build_office, sk_docx
 
 from auditor.i18n import t
+from auditor.inspect import sandbox
 
 DRIVER = str(Path(__file__).parents[1] / "fault_driver.py")
 
@@ -73,3 +77,49 @@ def test_a_folder_replaced_by_a_file_during_the_walk(office: Office) -> None:
     assert replaced["status"] == "needs_review"
     assert t("audit.unwalked", path=relfolder, error=t("scan.not_a_folder")) in replaced["problems"]
     assert verdict(report, "I.4.6")["status"] == "ok"
+
+
+def test_a_file_turned_into_a_pipe_as_it_is_opened_ends_by_the_wall_clock(office: Office) -> None:
+    """The worker waits in open(2) forever, using no CPU: the wall-clock backstop ends it,
+    the file is looked at again before its second reading, and the scan goes on."""
+    fifo = office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx"
+    relpath = f"{office.rules['I.1.4']['folder']}/SK Tim Kerja ZI 2022.docx"
+    office.config.write_text(office.config.read_text(encoding="utf-8").replace(
+        "timeout_seconds: 3", "timeout_seconds: 1"), encoding="utf-8")
+    started = time.monotonic()
+    report = faulty_scan(office, {"event": "open", "path_has": "SK Tim Kerja ZI 2022.docx",
+                                  "action": "fifo", "target": str(fifo)})
+    took = time.monotonic() - started
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert {e["path"]: e["error"] for e in report["errors"]} == {relpath: t("inspect.not_a_file")}
+    assert report["inspection"] == {"read": 2, "retried": 1}
+    assert verdict(report, "I.4.6")["status"] == "ok"
+    backstop = 1 * sandbox.WALL_FACTOR + sandbox.BACKSTOP_SLACK
+    assert backstop <= took < backstop + 30
+
+
+def test_a_worker_killed_once_reads_its_file_again_alone(office: Office, tmp_path: Path) -> None:
+    """The OOM killer stops the worker reading an SK while another is read: the SK is read
+    again alone, counts, and the report and the terminal say it was read again."""
+    marker = tmp_path / "killed-once"
+    office.env["FAULT_PLAN"] = json.dumps({"event": "open", "path_has": "SK Role Model 2022.docx",
+                                           "action": "kill_self_once", "target": str(marker)})
+    try:
+        run = office.zi("scan", "--config", str(office.config), "--month", "4", "--year",
+                        "2022", driver=[DRIVER], timeout=60)
+    finally:
+        del office.env["FAULT_PLAN"]
+    assert run.returncode == 0, run.stderr
+    assert marker.exists()
+    report = office.report("2022-04")
+    assert report["errors"] == []
+    assert report["inspection"] == {"read": 2, "retried": 1}
+    assert verdict(report, "I.4.6")["status"] == "ok"
+    assert t("audit.summary_retried", count=1) in run.stdout
+    month = office.reports / "2022-04"
+    assert t("report.retried", count=1) in (month / "gap-report.md").read_text(encoding="utf-8")
+    assert t("report.retried", count=1) in (month / "gap-report.html").read_text(encoding="utf-8")
+
+    again = office.scan("--month", "4", "--year", "2022")  # nothing new: nothing read again
+    assert again.returncode == 0, again.stderr
+    assert office.report("2022-04")["inspection"] == {"read": 0, "retried": 0}
