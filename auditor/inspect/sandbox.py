@@ -1,34 +1,39 @@
 """Worker processes that read documents under a time limit.
 
 Workers are long-lived (forked from this process once the readers are imported), each fed
-one document at a time over its own pipe. A worker that overruns its budget is killed (with
-the programs it started, such as ``tesseract``) and replaced; one that dies (a crashing
-native library, the OOM killer) is replaced too. The others go on.
+one document at a time over its own pipe. A worker that overruns its budget is killed with
+the programs it started (a killed worker's ``tesseract`` would otherwise run on, taking a
+core from the next documents) and replaced; one that dies (a crashing native library, the
+OOM killer) is replaced too. The others go on.
 
-The budget is CPU time, not wall time. ``Limits.timeout_seconds`` is the processor time one
-document may use: the worker's own time plus that of its children (pytesseract runs
-``tesseract`` as a child and waits for it, so a finished run shows in the worker's
-cutime/cstime; a run still going is read from the child's own /proc/<pid>/stat). Measured
-on 2 cores (docs/benchmarks.md, "Scans read together: time limit"): a scan read alone uses
-about as much CPU as wall time, while with more documents being read than there are cores
-its wall time grows with the queue for the processor, and its CPU time does not, so a wall
-limit failed files that were merely waiting their turn. A separate OCR queue was not
-chosen: on 2 cores it would either leave a core idle or still share the processor, and a
-scan can only be told from a text PDF by opening it, that is in the worker.
+The budget is CPU time, not wall time: ``Limits.timeout_seconds`` is the processor time one
+document may use, the worker's own plus that of its descendants. pytesseract runs
+``tesseract`` as a child and waits for it, so a finished run is in the worker's
+cutime/cstime (/proc/<pid>/stat); a run still going is read from the child's own stat
+(children are found by their parent pid: /proc/<pid>/task/*/children is not in every
+kernel). Measured on 2 cores (docs/benchmarks.md, "Scans read together: time limit"): a
+scan's CPU time is the same alone or read with others, give or take 15 %, while its wall
+time is up to 2–3 times that as soon as more is runnable than there are cores (our other
+workers, other programs), so a wall limit failed files that only waited their turn. An OCR
+queue was not chosen: a scan is known only once opened (in the worker), and on 2 cores a
+queue of one OCR would leave a core to text files that take milliseconds; the CPU budget
+does not depend on what else runs, also when OCR reads more pages.
 
-Two things are not CPU-bound, and are covered by a wall-clock backstop of
-``WALL_FACTOR`` times the budget (more when there are more workers than cores, see
-``_wall_factor``): a worker stuck waiting (a file replaced by a pipe between the check and
-the open, a stalled network drive) and a machine so loaded that a document gets no
-processor at all. The parent never sleeps past the earliest moment a budget could run out
-(remaining CPU / cores usable) or a backstop, so ``inspect`` cannot hang.
+Not CPU-bound, and ended by a wall-clock backstop (``WALL_FACTOR`` times the budget, more
+when there are more workers than cores, plus ``BACKSTOP_SLACK``): a worker waiting instead
+of working (a file replaced by a pipe between the check and the open, a stalled network
+drive) and a machine so loaded that a document gets no processor. The parent never sleeps
+past the earliest moment a budget could run out (the CPU left ÷ the usable cores) or a
+backstop, and looks at /proc only then, so ``inspect`` cannot hang and costs next to
+nothing for documents that end early. Without /proc (not Linux) the budget is wall time.
 
 A document that timed out or whose worker died is read once more, alone: after every other
-document is done, with no other worker busy, and with ``RETRY_FACTOR`` times the budget.
-Contention that CPU time does not show (shared caches and memory bandwidth, another program
-on the machine, memory pressure) is gone then. Only when this reading fails too is the file
-reported with an error. FileFacts.retried says it was read a second time; the scan counts
-these in the report.
+document is done, with no other worker busy, with ``RETRY_FACTOR`` times the budget, after
+its file is checked again (a file that became a pipe is reported as such, not re-opened).
+Contention that CPU time does not show (shared caches, memory pressure, the OOM killer) is
+gone then. Only when this reading fails too is the file reported with an error.
+FileFacts.retried says it was read again; the scan counts these (gap-report.json
+``inspection.retried``). Worst case for a file that hangs twice: (4 + 8) × the limit + 10 s.
 """
 
 from __future__ import annotations
