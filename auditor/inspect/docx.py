@@ -281,12 +281,19 @@ def read_docx(path: Path, facts: FileFacts, year: int | None, limits: Limits | N
     meta = props.created or props.modified
     file_date(facts, parse_pdf_date(meta.isoformat() if meta else None, year))
     # A picture in the page header (the letterhead logo) is not a signature: body + footer only.
-    analysis = analyse(body + foot)
+    word_signature(facts, body + foot)
+
+
+def word_signature(facts: FileFacts, lines: list[str]) -> None:
+    """signed/signature/signer of a word-processing file (DOCX, ODT, RTF) from its lines.
+
+    Such a file cannot carry the electronic signature: a BSrE footer is the TTE template's or
+    a copy converted back from the signed PDF. Only a picture or "ttd." here is evidence;
+    otherwise it cannot be told, and a person checks the signed PDF.
+    """
+    analysis = analyse(lines)
     verdict = decide(analysis, scanned=False)
     if analysis.bsre:
-        # A DOCX cannot carry the electronic signature: the footer text is the TTE template's or
-        # a copy converted back from the signed PDF. Only a picture or "ttd." here is evidence;
-        # otherwise it cannot be told, and a person checks the signed PDF.
         analysis.bsre = False
         verdict = decide(analysis, scanned=False)
         if not verdict.signed:

@@ -17,8 +17,9 @@ from typing import Any
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.dates import parse_pdf_date
+from auditor.inspect.docx import word_signature
 from auditor.inspect.facts import FileFacts, Limits
-from auditor.inspect.signatures import FLOAT, IMAGE, PICTURES, analyse, decide
+from auditor.inspect.signatures import FLOAT, IMAGE, PICTURES
 from auditor.inspect.text import apply_text, file_date
 from auditor.inspect.zipguard import check_zip
 
@@ -149,16 +150,7 @@ def read_odt(path: Path, facts: FileFacts, year: int | None, limits: Limits | No
     body = _block_lines(body_el) if body_el is not None else []
     apply_text(facts, body + foot, year)
     file_date(facts, created)
-    analysis = analyse(body + foot)
-    verdict = decide(analysis, scanned=False)
-    if analysis.bsre:  # as in a DOCX: only the signed PDF carries the electronic signature
-        analysis.bsre = False
-        verdict = decide(analysis, scanned=False)
-        if not verdict.signed:
-            verdict.signed, verdict.signature, verdict.signer = None, None, None
-        verdict.notes.append("inspect.note_bsre_docx")
-    facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
-    facts.notes.extend(t(k) for k in verdict.notes)
+    word_signature(facts, body + foot)
 
 
 # ----- spreadsheets (ODS) -----------------------------------------------------------------

@@ -13,10 +13,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
+from auditor.inspect.docx import word_signature
 from auditor.inspect.facts import FileFacts, Limits
-from auditor.inspect.signatures import IMAGE, analyse, decide
+from auditor.inspect.signatures import IMAGE
 from auditor.inspect.text import apply_text, file_date
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -182,13 +182,4 @@ def read_rtf(path: Path, facts: FileFacts, year: int | None, limits: Limits | No
     lines = body
     apply_text(facts, heads + lines, year)
     file_date(facts, created)
-    analysis = analyse(lines + heads)
-    verdict = decide(analysis, scanned=False)
-    if analysis.bsre:  # as in a DOCX: only the signed PDF carries the electronic signature
-        analysis.bsre = False
-        verdict = decide(analysis, scanned=False)
-        if not verdict.signed:
-            verdict.signed, verdict.signature, verdict.signer = None, None, None
-        verdict.notes.append("inspect.note_bsre_docx")
-    facts.signed, facts.signature, facts.signer = verdict.signed, verdict.signature, verdict.signer
-    facts.notes.extend(t(k) for k in verdict.notes)
+    word_signature(facts, lines + heads)
