@@ -66,6 +66,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "ZI_DEBUG" in os.environ:
             raise
         print(t("cli.internal_error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
-        return 70
+        return int(ExitCode.INTERNAL)
     finally:
         set_language()  # --lang and the config's language hold for this call only

@@ -144,7 +144,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
         except OSError as exc:  # disk full, no permission: the last report stays whole
             raise UserError(t("audit.report_unwritable", lang,
                               path=month_folder(out_dir, report.year, report.month),
-                              reason=_write_reason(exc, lang))) from None
+                              reason=_write_reason(exc, lang)),
+                            ExitCode.WRITE_FAILED) from None
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
 

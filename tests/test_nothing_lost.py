@@ -173,7 +173,7 @@ def test_a_full_report_disk_keeps_the_last_report_and_says_so(office: Office,
     fill(small_disk)
     sk_docx(office.folder("I.4.6") / "SK Role Model 2022.docx", "14 April 2022")
     run = office.scan("--month", "5", "--year", "2022")
-    assert run.returncode == 2
+    assert run.returncode == 6  # ExitCode.WRITE_FAILED
     folder = office.reports / "2022-05"
     assert run.stderr.strip() == t("audit.report_unwritable", path=folder,
                                    reason=t("audit.disk_full"))
@@ -188,7 +188,7 @@ def test_a_report_folder_it_may_not_write_keeps_the_last_report() -> None:
         give_to_nobody(office.state)  # the service user owns its state, not the reports
         before = month_files(office, "2022-05")
         run = office.scan("--month", "5", "--year", "2022", wrap=AS_NOBODY)
-        assert run.returncode == 2
+        assert run.returncode == 6  # ExitCode.WRITE_FAILED
         folder = office.reports / "2022-05"
         assert run.stderr.strip() == t("audit.report_unwritable", path=folder,
                                        reason=t("audit.no_write_permission"))
@@ -203,7 +203,7 @@ def test_a_state_folder_it_may_not_write_is_a_plain_message() -> None:
         before = month_files(office, "2022-05")
         give_to_nobody(office.reports)  # the reports are the service user's, the state is not
         run = office.scan("--month", "5", "--year", "2022", wrap=AS_NOBODY)
-        assert run.returncode == 2
+        assert run.returncode == 6  # ExitCode.WRITE_FAILED
         assert str(office.state) in run.stderr and "state_dir" in run.stderr
         assert "Traceback" not in run.stderr and "kesalahan tak terduga" not in run.stderr
         assert month_files(office, "2022-05") == before

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from auditor.audit.model import RunSummary
-from auditor.errors import UserError
+from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
 from auditor.inspect.facts import READER_VERSION, FileFacts
 from auditor.scan.walk import Entry, Walked
@@ -270,10 +270,11 @@ def open_state(state_dir: Path) -> Iterator[State]:
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(t("lock.state_unwritable", path=state_dir, reason=exc.strerror or exc)) from None
+        raise UserError(t("lock.state_unwritable", path=state_dir, reason=exc.strerror or exc),
+                        ExitCode.WRITE_FAILED) from None
     if not os.access(state_dir, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.R_OK | os.W_OK)):
         raise UserError(t("lock.state_unwritable", path=state_dir,
-                          reason=os.strerror(errno.EACCES)))
+                          reason=os.strerror(errno.EACCES)), ExitCode.WRITE_FAILED)
     db: sqlite3.Connection | None = None
     for attempt in range(2):
         try:

@@ -25,7 +25,7 @@ LOCK_NAME = "zi-auditor.lock"
 
 class LockBusy(UserError):
     def __init__(self, message: str) -> None:
-        super().__init__(message, ExitCode.USAGE)
+        super().__init__(message, ExitCode.BUSY)
 
 
 def holder(state_dir: Path) -> dict[str, object] | None:
@@ -45,7 +45,7 @@ def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "sc
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise UserError(t("lock.state_unwritable", path=state_dir,
-                          reason=exc.strerror or exc)) from None
+                          reason=exc.strerror or exc), ExitCode.WRITE_FAILED) from None
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
