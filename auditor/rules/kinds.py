@@ -51,12 +51,13 @@ KIND_DEFAULTS: dict[str, KindDefaults] = {
         ("LAPORAN", "PENDAHULUAN", "PENUTUP"),
         ("pdf", "docx", "xlsx", "image"), True, True,
     ),
-    # A screenshot of a web page or an app shows that it exists; it carries no date of its
-    # own (only the file's, which copies reset), so presence is what is checked.
+    # A screenshot of a web page or an app shows that it existed on a day: the day comes from
+    # its name ("Screenshot_20220514-…"), its EXIF, or the clock captured in the picture; the
+    # file's own time (which copies reset) never credits a month, so an undated one is undated.
     "screenshot": KindDefaults(
         ("screenshot", "screenshoot", "ss", "tangkapan layar", "capture", "screen", "layar"),
         (),
-        ("image", "pdf", "docx"), False, False,
+        ("image", "pdf", "docx"), False, True,
     ),
     "surat": KindDefaults(
         ("surat", "srt", "nota dinas", "usulan", "permohonan", "pernyataan", "spmt"),

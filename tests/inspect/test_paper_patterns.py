@@ -8,7 +8,7 @@ date is in its properties. Every file is drawn by paper_kit in tmp_path; OCR run
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import paper_kit as kit
@@ -197,6 +197,20 @@ def test_a_date_shown_on_a_screenshot_does_not_beat_its_name(tmp_path: Path) -> 
     name, data = kit.screenshot_png(datetime(2022, 5, 14, 9, 30, 12), shown_date="2 Januari 2022", seed=2)
     f = inspect_file(kit.write(tmp_path / name, data), year=2022)
     assert (f.date, f.date_source) == ("2022-05-14", "filename")
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_a_desktop_screenshot_is_dated_by_its_taskbar_clock_not_by_the_page(tmp_path: Path, dark: bool) -> None:
+    data = kit.desktop_screenshot_png(date(2022, 5, 14), dark_taskbar=dark)
+    f = inspect_file(kit.write(tmp_path / "website KPU.png", data), year=2022)
+    assert (f.date, f.date_source) == ("2022-05-14", "screen_clock")
+    assert f.date_evidence and "14/05/2022" in f.date_evidence
+
+
+def test_a_desktop_screenshot_without_a_clock_is_undated_whatever_the_page_shows(tmp_path: Path) -> None:
+    data = kit.desktop_screenshot_png(None, shown_date="Diunggah 14 Mei 2022")
+    f = inspect_file(kit.write(tmp_path / "website KPU.png", data), year=2022)
+    assert f.date is None and f.date_source is None
 
 
 # --------------------------------------------------------------------------- file dates
