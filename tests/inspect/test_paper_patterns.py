@@ -116,6 +116,15 @@ def test_a_legible_hand_written_day_is_read_right_or_not_at_all(tmp_path: Path) 
     assert f.date in (None, "2019-09-24")
 
 
+@pytest.mark.parametrize(("seed", "day"), [(1, "24"), (4, "13"), (6, "28"), (3, "7")])
+def test_hand_written_days_of_any_hand_are_never_read_as_another_day(tmp_path: Path, seed: int, day: str) -> None:
+    """A written "24" read as "2", "13" as "18": OCR's one-digit reading of a two-digit hand is
+    read again as digits, and the day is dropped when the two readings do not agree."""
+    f = inspect_file(_letter_photo(tmp_path / f"undangan_{day}.jpg", seed=seed, handwritten_day="legible",
+                                   date_text=f"{day} September 2019"), year=2019)
+    assert f.date in (None, f"2019-09-{int(day):02d}", "2019-09-27")  # own day, or the meeting day
+
+
 def test_a_letter_dated_at_the_top_right_beside_kepada_has_that_date_not_the_meeting_day(tmp_path: Path) -> None:
     f = inspect_file(_letter_photo(tmp_path / "undangan_masuk.jpg", seed=6, date_at_top=True), year=2019)
     assert f.date == "2019-09-24"
