@@ -6,6 +6,7 @@ the same shape: ``FILE:LINE: 'dotted.key': what is wrong`` (exit 2, never a trac
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,22 @@ def load_yaml(path: Path) -> LoadedYaml:
     return LoadedYaml(path=path, data=data, lines=lines)
 
 
+def _is_integer(_checker: object, value: Any) -> bool:
+    """Only a whole number written as one: ``2022.0`` is a float to every later stage."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(_checker: object, value: Any) -> bool:
+    """A finite int or float: ``.nan`` passes every minimum/maximum and ``.inf`` is no limit."""
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+    {"integer": _is_integer, "number": _is_number})
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_TYPES)
+
+
 def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
     """A plain sentence for one schema error, and the location it is about."""
     loc: Location = tuple(error.absolute_path)
@@ -152,6 +169,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return loc, t("schema.required", key=missing)
     if kind == "type":
+        value = error.instance
+        if isinstance(value, float) and not math.isfinite(value):
+            return loc, t("schema.not_finite", got=yaml.safe_dump(value).split("\n")[0])
+        if error.validator_value == "integer" and isinstance(value, float):
+            return loc, t("schema.integer_float", got=repr(value), whole=round(value))
         return loc, t("schema.type", expected=error.validator_value, got=repr(error.instance))
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
@@ -172,7 +194,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
 
 def validate(loaded: LoadedYaml, schema: dict[str, Any]) -> None:
     """Raise ConfigError listing every schema violation with file, line and key."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _Validator(schema)
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
         return

@@ -81,6 +81,9 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
         if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
+        elif is_within(evidence_root, p):  # clearing old reports or state would reach it
+            problems.append(located(loaded, (key,), t("config.holds_evidence", path=p,
+                                                      root=evidence_root)))
 
     names: set[str] = set()
     for index, team in enumerate(data.get("teams", [])):
