@@ -355,7 +355,8 @@ def _audit(config: Config, ruleset, period: judge.Period,  # noqa: ANN001 - Rule
     return AuditReport(
         year=period.year, month=period.month, as_of=period.as_of.isoformat(),
         generated_at=datetime.now(tz).isoformat(timespec="seconds"),
-        evidence_root=str(config.evidence_root), language=lang, office=ruleset.office,
+        evidence_root=str(config.evidence_root), language=lang,
+        office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
         rules=[r.to_json() for r in ruleset.rules])
 

@@ -45,7 +45,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_the_shipped_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_shipped_example_is_valid(capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZI_SMTP_PASSWORD", "rahasia")  # `smtp.user` logs in with it
     code, out, err = run(capsys, "config", "validate", "--config", str(EXAMPLE))
     assert code == 0, err
     assert "sah" in out
