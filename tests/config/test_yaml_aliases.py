@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from office_kit import cli_env
 
-# Each level repeats the one before nine times: 9**7 (4.8 million) paths below `h`.
+# Each level repeats the one before nine times: 9**8 (43 million) values below `h`.
 BOMB = (
     "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
