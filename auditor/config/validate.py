@@ -23,10 +23,11 @@ from auditor.yamlfile import LoadedYaml, located
 def check_setup(path: str | os.PathLike[str]) -> Config:
     """The config at ``path``, or a ConfigError listing every problem found (exit 2)."""
     config, loaded = load_config_source(path)
+    office, rules_problems = _rules(config, loaded)
     problems = [
-        *_office(config, loaded),
+        *_office(config, loaded, office),
         *_evidence_root(config, loaded),
-        *_rules(config, loaded),
+        *rules_problems,
         *_writable(config.reports_dir, ("reports_dir",), loaded),
         *_writable(config.state_dir, ("state_dir",), loaded),
         *_password(loaded),
@@ -36,16 +37,10 @@ def check_setup(path: str | os.PathLike[str]) -> Config:
     return config
 
 
-def _office(config: Config, loaded: LoadedYaml) -> list[str]:
+def _office(config: Config, loaded: LoadedYaml, rules_office: str | None) -> list[str]:
     if config.office:
         return []
-    try:
-        from auditor.rules.load import load_rulesets
-
-        name = load_rulesets(config.rules).office
-    except ConfigError:
-        name = "?"  # the rules' own problems are listed by _rules
-    return [located(loaded, ("office",), t("config.check.no_office", name=name))]
+    return [located(loaded, ("office",), t("config.check.no_office", name=rules_office or "?"))]
 
 
 def _evidence_root(config: Config, loaded: LoadedYaml) -> list[str]:
@@ -59,7 +54,8 @@ def _evidence_root(config: Config, loaded: LoadedYaml) -> list[str]:
     return []
 
 
-def _rules(config: Config, loaded: LoadedYaml) -> list[str]:
+def _rules(config: Config, loaded: LoadedYaml) -> tuple[str | None, list[str]]:
+    """The office named by the rules (None when they cannot be loaded), and their problems."""
     problems: list[str] = []
     for index, path in enumerate(config.rules):
         at = ("rules", index) if loaded.data.get("rules") else ("rules",)
@@ -68,14 +64,13 @@ def _rules(config: Config, loaded: LoadedYaml) -> list[str]:
         elif not os.access(path, os.R_OK):
             problems.append(located(loaded, at, t("config.check.rules_unreadable", path=path)))
     if problems:
-        return problems
+        return None, problems
     from auditor.rules.load import load_rulesets
 
     try:
-        load_rulesets(config.rules)
+        return load_rulesets(config.rules).office, []
     except ConfigError as exc:  # located in the rules file itself
-        return [exc.message]
-    return []
+        return None, [exc.message]
 
 
 def _writable(folder: Path, at: tuple[str, ...], loaded: LoadedYaml) -> list[str]:
