@@ -24,10 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--month", type=int, metavar="M",
                         help="bulan laporan 1-12 (default: bulan ini) / report month")
     parser.add_argument("--year", type=int, metavar="Y",
-                        help="tahun rencana (default: dari konfigurasi) / plan year")
+                        help="tahun rencana (default: dari konfigurasi; tahun yang tidak dicakup "
+                             "konfigurasi atau aturan ditolak) / plan year")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
-                        help="periksa yang jatuh tempo sampai tanggal ini, mis. sebelum Pleno / "
-                             "audit what is due up to this day")
+                        help="periksa yang jatuh tempo sampai tanggal ini (dalam tahun rencana), "
+                             "mis. sebelum Pleno / audit what is due up to this day")
     parser.add_argument("--out", metavar="DIR",
                         help="folder laporan (default: reports_dir di konfigurasi)")
     parser.add_argument("--quiet", "-q", action="store_true",

@@ -70,6 +70,7 @@ class Config:
     inspect: InspectSettings = field(default_factory=InspectSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     max_file_loss_percent: float = 50.0
+    office: str | None = None  # the office's name for reports and mail; else the rules'
 
     def team(self, name: str) -> Team | None:
         for team in self.teams:

@@ -211,7 +211,8 @@ class _Flow(dict):  # type: ignore[type-arg]
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a value used twice is written twice: rules files refuse anchors
 
 
 def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
