@@ -31,10 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     from auditor.config import find_config, load_config
+    from auditor.deliver.teams import check_teams
     from auditor.i18n import t
 
     path = find_config(args.file or args.config)
-    load_config(path)
+    check_teams(load_config(path))
     print(t("config.valid", path=path))
     return 0
 
