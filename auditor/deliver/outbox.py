@@ -59,6 +59,7 @@ class Pending:
     attempts: int = 0
     last_error: str | None = None
     maybe_sent: bool = False  # the server may have it: sent again only by a later run
+    handed: bool = False  # given to the server with no "not taken" since: it may have it
 
     @property
     def label(self) -> str:
@@ -168,10 +169,15 @@ class Outbox:
 
     # -- pending messages --------------------------------------------------------------
     def put(self, item: Outgoing, suffix: str) -> Pending:
-        """Queue ``item``; a queued message with the same key is replaced by this newer one."""
+        """Queue ``item``. A queued message with the same key is replaced by this newer one,
+        unless the server may already have it (handed over, no answer, or a run killed while
+        sending): then that very message (same Message-ID) stays, so a second copy is one
+        that mail programs recognise as the same."""
         for old in self.pending():
             if (old.channel, old.kind, old.year, old.month, old.recipient.lower()) == (
                     item.channel, item.kind, item.year, item.month, item.recipient.lower()):
+                if old.handed:
+                    return old
                 self.remove(old)
         entry = Pending(id=f"{item.year:04d}-{item.month:02d}-{slug(item.kind)}-{uuid.uuid4().hex[:8]}",
                         channel=item.channel, kind=item.kind, year=item.year, month=item.month,

@@ -172,9 +172,12 @@ def _send(config: Config, chan: ModuleType, outbox: Outbox, entries: list[Pendin
             failures.append((entry.label, outcome.reason or "", str(kept)))
             log.error(t("deliver.log.failed", who=entry.label, reason=outcome.reason, kept=kept))
             return
-        entry.maybe_sent = outcome.status is Status.MAYBE
+        entry.maybe_sent = entry.handed = outcome.status is Status.MAYBE
         outbox.update(entry)
 
+    for entry in entries:  # from here the server may have it, until it says otherwise
+        entry.handed = True
+        outbox.update(entry)
     batch = [Queued(e.id, e.recipient, outbox.payload(e), e.label) for e in entries]
     chan.send(config, batch, on_result, budget)
     for entry in entries:
