@@ -26,10 +26,10 @@ def rules_teams(config: Config) -> list[str]:
 
 def _suggest(name: str, known: list[str]) -> str:
     by_lower = {k.lower(): k for k in known}
-    close = difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.3)
     words = set(name.lower().replace("/", " ").split()) - {"tim"}
-    close += [k.lower() for k in known if words & set(k.lower().replace("/", " ").split())
-              and k.lower() not in close]
+    close = [k for k in by_lower if words & set(k.replace("/", " ").split())]  # "SDM", "Pengawasan"
+    close += [k for k in difflib.get_close_matches(name.lower(), list(by_lower), n=3, cutoff=0.3)
+              if k not in close]
     names = [by_lower[c] for c in close[:3]]
     if names:
         return t("teams.did_you_mean", names=" / ".join(f"'{n}'" for n in names))
