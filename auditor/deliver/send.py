@@ -228,6 +228,8 @@ def deliver_report(config: Config, report: AuditReport, report_dir: Path | None 
     letters, no_recipient = compose_report(config, report, lang, find_channel(CHANNEL),
                                            report_dir)
     result = DeliveryResult(no_address=no_recipient, month=(report.year, report.month))
+    for team in no_recipient:  # never dropped silently: the coordinator's mail names it too
+        log.warning(t("deliver.cli.no_address", team=team))
     return _deliver(config, letters, result, dry_run=dry_run, resend=resend)
 
 
