@@ -15,6 +15,7 @@ the message names the report folder instead.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections.abc import Sequence
@@ -45,6 +46,7 @@ SUFFIX = ".eml"
 MAX_MESSAGE_BYTES = 5_000_000
 BACKOFF_SECONDS = 2.0
 FALLBACK_SENDER = "zi-auditor <zi-auditor@localhost>"
+log = logging.getLogger("auditor.deliver")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
 
 
@@ -150,6 +152,8 @@ def send(config: Config, batch: Sequence[Queued], on_result: ResultCallback,
     for attempt in range(1, attempts + 1):
         if attempt > 1:
             delay = BACKOFF_SECONDS * 2 ** (attempt - 2)
+            log.info(t("deliver.smtp.retry", count=len(todo), seconds=f"{delay:g}",
+                       attempt=attempt, attempts=attempts))
             if not budget.wait(delay):
                 break  # what is left waits in the outbox for the next run
         session = Session(config.smtp, password)
