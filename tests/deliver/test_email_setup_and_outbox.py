@@ -21,7 +21,8 @@ def test_a_config_team_no_rule_names_is_refused_with_the_closest_name(
         tmp_path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("ZI_TEST_SMTP_PASSWORD", "x")
     config = write_config(tmp_path, port=25, teams=(("Tim SDM", "Ani", "sdm@kpu.example"),))
-    for args in (["config", "validate", str(config.path)], ["email", "--config", str(config.path)]):
+    for args in (["config", "validate", str(config.path)], ["email", "--config", str(config.path)],
+                 ["scan", "--config", str(config.path), "--quiet"]):
         assert main(args) == 2
         err = capsys.readouterr().err
         assert f"{config.path}:7: 'teams[0].name'" in err
