@@ -27,6 +27,7 @@ from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
 from auditor.audit.reuse import mark_photo_reuse
 from auditor.audit.state import CachedFacts, State, is_damage, open_state, set_aside
 from auditor.config.model import Config
+from auditor.config.teams import check_teams
 from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
 from auditor.fsnames import is_within
@@ -121,6 +122,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     if is_within(out_dir, config.evidence_root):
         raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
     ruleset = _rules(config)
+    check_teams(config, {rule.team for rule in ruleset.rules})
     plan_year = config.year or ruleset.year
     if not plan_year:
         raise UserError(t("audit.no_year", lang))

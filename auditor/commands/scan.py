@@ -74,6 +74,7 @@ def _scan(args: argparse.Namespace) -> int:
         print(summary_text(outcome.report, lang, files_seen=outcome.files_seen,
                            files_inspected=outcome.files_inspected,
                            report_dir=outcome.report_dir))
+    delivery = None
     if args.email:  # after a root problem: an alert to the coordinator only
         from auditor.commands.email import print_delivery
         from auditor.deliver.send import deliver_after_scan
@@ -86,6 +87,8 @@ def _scan(args: argparse.Namespace) -> int:
             print_delivery(delivery, lang)
     if outcome.root_problem:
         return int(ExitCode.ROOT_UNAVAILABLE)
+    if delivery is not None and delivery.exit_code != ExitCode.OK:
+        return int(delivery.exit_code)  # cron and systemd see mail that did not go out
     if args.fail_on_gaps and outcome.gaps:
         return int(ExitCode.GAPS)
     return int(ExitCode.OK)

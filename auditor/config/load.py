@@ -134,7 +134,8 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         language=data.get("language", "id"),
         reports_dir=reports_dir,
         state_dir=state_dir,
-        teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email")) for t_ in data.get("teams", [])),
+        teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email"), tuple(t_.get("aliases", ())))
+                    for t_ in data.get("teams", [])),
         coordinator=Person(coordinator.get("name", ""), coordinator["email"]) if coordinator else None,
         smtp=smtp,
         schedule=schedule,

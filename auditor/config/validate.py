@@ -12,22 +12,30 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.config.load import load_config_source
 from auditor.config.model import Config
+from auditor.config.teams import team_problems
 from auditor.errors import ConfigError
 from auditor.i18n import t
 from auditor.yamlfile import LoadedYaml, located
+
+if TYPE_CHECKING:
+    from auditor.rules.model import RuleSet
 
 
 def check_setup(path: str | os.PathLike[str]) -> Config:
     """The config at ``path``, or a ConfigError listing every problem found (exit 2)."""
     config, loaded = load_config_source(path)
-    office, rules_problems = _rules(config, loaded)
+    ruleset, rules_problems = _rules(config, loaded)
+    office = ruleset.office if ruleset else None
+    teams = team_problems(config, {r.team for r in ruleset.rules if r.team}) if ruleset else []
     problems = [
         *_office(config, loaded, office),
         *_evidence_root(config, loaded),
         *rules_problems,
+        *teams,
         *_writable(config.reports_dir, ("reports_dir",), loaded),
         *_writable(config.state_dir, ("state_dir",), loaded),
         *_password(loaded),
@@ -54,8 +62,8 @@ def _evidence_root(config: Config, loaded: LoadedYaml) -> list[str]:
     return []
 
 
-def _rules(config: Config, loaded: LoadedYaml) -> tuple[str | None, list[str]]:
-    """The office named by the rules (None when they cannot be loaded), and their problems."""
+def _rules(config: Config, loaded: LoadedYaml) -> tuple[RuleSet | None, list[str]]:
+    """The rules (None when they cannot be loaded), and their problems."""
     problems: list[str] = []
     for index, path in enumerate(config.rules):
         at = ("rules", index) if loaded.data.get("rules") else ("rules",)
@@ -68,7 +76,7 @@ def _rules(config: Config, loaded: LoadedYaml) -> tuple[str | None, list[str]]:
     from auditor.rules.load import load_rulesets
 
     try:
-        return load_rulesets(config.rules).office, []
+        return load_rulesets(config.rules), []
     except ConfigError as exc:  # located in the rules file itself
         return None, [exc.message]
 
