@@ -81,7 +81,7 @@ def write_config(folder: Path, *, port: int | None = None, security: str = "none
     text = (f"evidence_root: bukti\nyear: 2022\nlanguage: {language}\nreports_dir: out/reports\n"
             f"state_dir: out/state\nteams:\n{team_lines}"
             f"coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}\n"
-            f"{smtp_text}email: {{max_attempts: 1}}\n{extra}")
+            f"{smtp_text}email: {{max_attempts: 1}}\noffice: KPU Kabupaten Karanganyar\n{extra}")
     path = folder / "config.yaml"
     path.write_text(text, encoding="utf-8")
     return load_config(path)
