@@ -34,6 +34,7 @@ from auditor.fsnames import is_within
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
+from auditor.scan.folder_map import folder_map_of
 from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
 from auditor.scan.walk import Entry, Walked, problem_text, walk_tree
 
@@ -178,13 +179,14 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
                          duration=time.perf_counter() - started, root_problem=problem)
         return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, len(entries), 0, 0,
                            problem, time.perf_counter() - started)
-    index = RuleIndex(ruleset.rules, year=plan_year)
+    index = RuleIndex(ruleset.rules, year=plan_year,
+                      folder_map=folder_map_of(config, ruleset.rules))
     matched, strays = [], []
     for entry in entries:
         match = index.match(entry.relpath)
         if match is not None:
             matched.append((entry, match))
-        elif looks_like_evidence(entry.relpath):
+        elif looks_like_evidence(entry.relpath) and not index.not_evidence(entry.relpath):
             strays.append(entry.relpath)
     facts, inspected, retried = _facts(config, state, walked, matched, options)
     report = _audit(config, ruleset, period, matched, facts, lang, tz)
@@ -398,6 +400,8 @@ def unmatched_reason(guess: Guess, year: int, lang: str) -> str:
         return t("audit.unmatched.archive", lang, folder=guess.detail, year=year)
     if guess.reason == "other_year":
         return t("audit.unmatched.other_year", lang, other=guess.detail, year=year)
+    if guess.reason == "map_part":
+        return t("map.unmatched.part", lang, folder=guess.detail, rules=", ".join(guess.candidates))
     return t("audit.unmatched.none", lang)
 
 

@@ -127,6 +127,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     return Config(
         path=loaded.path,
         office=data.get("office"),
+        folder_map=resolve(data["folder_map"]) if data.get("folder_map") else None,
         evidence_root=evidence_root,
         rules=rules,
         year=data.get("year"),

@@ -60,6 +60,20 @@ class Guess:
     folder_month: int | None = None
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """A guess and what it rests on (for ``map propose`` and ``explain``)."""
+
+    guess: Guess
+    scores: tuple[tuple[str, float], ...] = ()  # (rule id, score), best first, at most 3
+    words: tuple[str, ...] = ()  # words the names share with the best rule
+    kinds: tuple[str, ...] = ()  # kinds of document the names speak of
+    typos: tuple[tuple[str, str], ...] = ()  # (as written, read as)
+    area: str | None = None
+    item: int | None = None
+    by_folder: bool = False  # the folder's names alone decide, whatever the file's name
+
+
 @dataclass
 class _Info:
     rule: Rule
@@ -81,6 +95,10 @@ class _Dir:
     folder_month: int | None
     local: dict[str, float]  # how rare each word is among the candidates
     decided: int | None = None  # the rule the folder names by itself, for all its files
+    area: str | None = None
+    item: int | None = None  # the item, when the folders name it
+    kinds: frozenset[str] = frozenset()
+    typos: tuple[tuple[str, str], ...] = ()
 
 
 class FuzzyIndex:
@@ -181,9 +199,11 @@ class FuzzyIndex:
         ruled = False  # a folder below the item was seen
         bag: set[str] = set()
         kinds: set[str] = set()
+        typos: list[tuple[str, str]] = []
         segments = [s for s in directory.split("/") if s]
         for segment in segments:
             seg = self._names.segment(segment)
+            typos.extend(seg.typos)
             if seg.archive:
                 return _refused("archive", segment)
             if seg.year_only is not None:
@@ -254,7 +274,8 @@ class FuzzyIndex:
         else:  # a folder that names one bukti fisik holds its files, whatever their names
             decided = _choose(scored, level, DIR_TOLD)[0]
         return _Dir(None, level, members, tuple(base), tuple(said), frozenset(bag), below,
-                    month, local, decided)
+                    month, local, decided, area, item if hard else None, frozenset(kinds),
+                    tuple(dict.fromkeys(typos)))
 
     def _members(self, area: str | None, item: int | None) -> tuple[str, tuple[int, ...]]:
         if area is not None and item is not None and (area, item) in self._items:
@@ -304,18 +325,45 @@ class FuzzyIndex:
         if folder.decided is not None:
             return Guess(self.rules[folder.decided], "guess", below=folder.below,
                          folder_month=folder.folder_month)
-        words = tokens(names.strip_extension(names.strip_numbering(file_name)))
-        fresh = frozenset(content(words, self.plan_year)) - folder.bag
-        kinds = self._names.kinds_in(words)
-        fmt = format_of(file_name)
+        fresh, kinds, fmt, _ = self._file_words(folder, file_name)
         key = (directory, fresh, kinds, fmt)
         found = self._files.get(key)
         if found is None:
             found = self._files[key] = self._by_file(folder, fresh, kinds, fmt)
         return found
 
-    def _by_file(self, folder: _Dir, fresh: frozenset[str], kinds: frozenset[str],
-                 fmt: str) -> Guess:
+    def _file_words(self, folder: _Dir, file_name: str) -> tuple[
+            frozenset[str], frozenset[str], str, tuple[tuple[str, str], ...]]:
+        """What a file's own name adds to its folder's: new words, kinds, format, typos."""
+        words, typos = self._names.spelled(
+            names.strip_extension(names.strip_numbering(file_name)))
+        fresh = frozenset(content(words, self.plan_year)) - folder.bag
+        return fresh, self._names.kinds_in(words), format_of(file_name), typos
+
+    def rank(self, relpath: str) -> Ranking:
+        """The guess for ``relpath`` with what it rests on: the best rules and their scores,
+        the words and kinds the best one shares with the names, the typos read through."""
+        guess = self.guess(relpath)
+        directory, _, file_name = relpath.rpartition("/")
+        folder = self._directory(directory)
+        if folder.refused is not None or not folder.candidates:
+            return Ranking(guess)
+        fresh, kinds, fmt, typos = self._file_words(folder, file_name)
+        if folder.decided is not None:
+            scored = sorted(((b, n) for b, n in zip(folder.base, folder.candidates,
+                                                     strict=True)), reverse=True)
+        else:
+            scored = sorted(((s[0], s[1]) for s in self._scores(folder, fresh, kinds, fmt)),
+                            reverse=True)
+        best = self._infos[scored[0][1]]
+        said = (folder.bag | fresh) & set(best.words)
+        return Ranking(guess, tuple((self.rules[n].id, round(s, 2)) for s, n in scored[:3]),
+                       tuple(sorted(said)), tuple(sorted(folder.kinds | kinds)),
+                       tuple(dict.fromkeys((*folder.typos, *typos))), folder.area, folder.item,
+                       folder.decided is not None)
+
+    def _scores(self, folder: _Dir, fresh: frozenset[str], kinds: frozenset[str],
+                fmt: str) -> list[tuple[float, int, float, float]]:
         """The folder's candidates scored with what the file's name adds."""
         scored = []
         for n, base, said in zip(folder.candidates, folder.base, folder.said, strict=True):
@@ -330,7 +378,11 @@ class FuzzyIndex:
             if fmt != "other" and fmt not in info.formats:
                 score -= NO_FORMAT
             scored.append((score, n, words_score, score))
-        chosen, close = _choose(scored, folder.level, 0.0)
+        return scored
+
+    def _by_file(self, folder: _Dir, fresh: frozenset[str], kinds: frozenset[str],
+                 fmt: str) -> Guess:
+        chosen, close = _choose(self._scores(folder, fresh, kinds, fmt), folder.level, 0.0)
         if chosen is not None:
             return Guess(self.rules[chosen], "guess", below=folder.below,
                          folder_month=folder.folder_month)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from auditor.rules.model import Rule
 from auditor.scan import names
+from auditor.scan.fuzzy_spell import Speller
 from auditor.scan.fuzzy_words import (
     ARABIC,
     ARCHIVE_WORDS,
@@ -19,6 +20,7 @@ from auditor.scan.fuzzy_words import (
     AREA_WORDS,
     ROMAN,
     STOPWORDS,
+    SYNONYMS,
     content,
     is_year,
     tokens,
@@ -48,6 +50,7 @@ class Segment:
     month: int | None
     year_only: int | None  # the folder names only a year
     archive: bool
+    typos: tuple[tuple[str, str], ...] = ()  # (as written, the plan's word)
 
 
 class FolderNames:
@@ -59,6 +62,24 @@ class FolderNames:
         self._kind_phrases = self._kind_table()
         self._areas = self._area_table()
         self._segments: dict[str, Segment] = {}
+        self.speller = Speller(self._vocabulary())
+
+    def _vocabulary(self) -> set[str]:
+        """Every word the ruleset, the kinds, the synonyms and the months know."""
+        from auditor.documents.kinds import KINDS
+
+        texts = [text for rule in self.rules for text in (
+            rule.area_name, rule.item_name, rule.indicator, rule.action, rule.evidence,
+            rule.subject, rule.team)]
+        texts += [w for kind in KINDS.values() for w in kind.name_words]
+        texts += [*SYNONYMS, *SYNONYMS.values(), *names.MONTHS, *STOPWORDS]
+        texts += [phrase for phrases in AREA_WORDS.values() for phrase in phrases]
+        return {w for text in texts for w in names.words(text).split()}
+
+    def spelled(self, text: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+        """``tokens`` of ``text`` with typos corrected, and the typos."""
+        fixed, typos = self.speller.fix(text)
+        return tokens(fixed), typos
 
     def _kind_table(self) -> tuple[tuple[str, str], ...]:
         from auditor.documents.kinds import KINDS
@@ -105,7 +126,7 @@ class FolderNames:
         return found
 
     def _read(self, segment: str) -> Segment:
-        words = tokens(segment)
+        words, typos = self.spelled(segment)
         month = names.month_of_folder(segment)
         kept = content(words, self.plan_year)
         years = {int(w) for w in words if is_year(w)}
@@ -134,7 +155,7 @@ class FolderNames:
         kept = tuple(w for w in kept if not (w.isdecimal() and int(w) == self.plan_year))
         rest = tuple(w for w in kept if w not in phrase and w not in AREA_FILLER)
         return Segment(area, bool(phrase), pair, position, number, roman, kept, rest,
-                        self.kinds_in(words), month, year_only, archive)
+                       self.kinds_in(words), month, year_only, archive, typos)
 
     def _area_of(self, segment: str, words: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
         """The area a folder names, and the words of its name found there."""

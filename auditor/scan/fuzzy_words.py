@@ -56,6 +56,10 @@ SYNONYMS: dict[str, str] = {
     "standard operating procedure": "sop", "standard operating procedures": "sop",
     "training": "diklat", "rotation": "rotasi", "placement": "penempatan",
     "integrity pact": "pakta integritas",
+    # abbreviations offices write in folder names ("Und", "DH", "Dok" are kinds of document)
+    "upg": "unit pengendalian gratifikasi", "skm": "survei kepuasan masyarakat",
+    "smt": "semester", "sem": "semester", "tw": "triwulan", "trw": "triwulan",
+    "lkjip": "lakip", "lkj ip": "lakip", "sat gas": "satgas",
 }
 
 STOPWORDS = frozenset("""

@@ -25,6 +25,7 @@ from auditor.rules.patterns import match_pattern, normalize_name
 from auditor.scan import names
 
 if TYPE_CHECKING:
+    from auditor.scan.folder_map import FolderMap, MapEntry
     from auditor.scan.fuzzy import FuzzyIndex, Guess
 
 
@@ -36,15 +37,18 @@ class RuleMatch:
     folder_month: int | None  # from a month folder between the rule folder and the file
     subfolders: tuple[str, ...]  # folder names between the rule folder and the file
     part: Part | None  # told by the file's name or sub-folders; None: not yet
-    matched_by: str = "folder"  # "folder" | "id" | "pattern" | "guess" (fuzzy)
+    matched_by: str = "folder"  # "map" | "folder" | "id" | "pattern" | "guess" (fuzzy)
+    map_entry: MapEntry | None = None  # the folder map's line, when matched by "map"
 
 
 class RuleIndex:
     """Looks up the rule of a relative path; built once per scan."""
 
-    def __init__(self, rules: Iterable[Rule], year: int | None = None) -> None:
+    def __init__(self, rules: Iterable[Rule], year: int | None = None,
+                 folder_map: FolderMap | None = None) -> None:
         self.rules = tuple(rules)
         self.year = year  # the plan year: folders of other years are never guessed
+        self.folder_map = folder_map  # once an office has one, it comes first
         self._fuzzy: FuzzyIndex | None = None
         self._by_folder: dict[tuple[str, ...], Rule] = {}
         self._by_id: dict[str, Rule] = {}
@@ -86,9 +90,14 @@ class RuleIndex:
         self._dir_cache[directory] = found
         return found
 
-    def match(self, relpath: str) -> RuleMatch | None:
-        """The rule ``relpath`` belongs to, or None."""
+    def match(self, relpath: str, *, use_map: bool = True) -> RuleMatch | None:
+        """The rule ``relpath`` belongs to, or None (``use_map=False``: as if the office had
+        no folder map)."""
         directory, _, file_name = relpath.rpartition("/")
+        if use_map and self.folder_map is not None:
+            mapped = self.folder_map.lookup(directory)
+            if mapped is not None:
+                return _by_map(*mapped, file_name)
         found = self._by_directory(directory)
         segments = [s for s in directory.split("/") if s]
         if found is not None:
@@ -104,12 +113,8 @@ class RuleIndex:
                                  part_by_name(guess.rule, file_name, guess.below), "guess")
             rule, how = pattern_rule, "pattern"
             below = tuple(segments[-1:])
-        month = None
-        for segment in reversed(below):
-            month = names.month_of_folder(segment)
-            if month is not None:
-                break
-        return RuleMatch(rule, month, below, part_by_name(rule, file_name, below), how)
+        return RuleMatch(rule, _month_below(below), below, part_by_name(rule, file_name, below),
+                         how)
 
     @property
     def fuzzy(self) -> FuzzyIndex:
@@ -122,8 +127,31 @@ class RuleIndex:
 
     def explain(self, relpath: str) -> Guess:
         """Why ``relpath`` has no rule: no clear guess, several rules alike, an archive or
-        another year's folder (see ``fuzzy.Guess.reason``)."""
+        another year's folder (see ``fuzzy.Guess.reason``), a folder the map says holds no
+        evidence ("not_evidence"), or a folder mapped to several rules where the file's name
+        does not say its part ("map_part")."""
+        from auditor.scan.fuzzy import Guess
+
+        mapped = self.mapped(relpath)
+        if mapped is not None:
+            entry = mapped[0]
+            if entry.not_evidence:
+                return Guess(None, "not_evidence", detail=entry.folder)
+            return Guess(None, "map_part", tuple(dict.fromkeys(
+                f"{x.rule.id} {x.kind}" if x.kind else x.rule.id for x in entry.targets)),
+                detail=entry.folder)
         return self.fuzzy.guess(relpath)
+
+    def mapped(self, relpath: str) -> tuple[MapEntry, tuple[str, ...]] | None:
+        """The folder map's decided entry above ``relpath``, and the folders below it."""
+        if self.folder_map is None:
+            return None
+        return self.folder_map.lookup(relpath.rpartition("/")[0])
+
+    def not_evidence(self, relpath: str) -> bool:
+        """The folder map says ``relpath``'s folder holds no evidence ("bukan bukti")."""
+        mapped = self.mapped(relpath)
+        return mapped is not None and mapped[0].not_evidence
 
     def _by_pattern(self, relpath: str) -> Rule | None:
         head = normalize_name(relpath.partition("/")[0])
@@ -134,6 +162,40 @@ class RuleIndex:
             if match_pattern(pattern, relpath):
                 return rule
         return None
+
+
+def _month_below(below: tuple[str, ...]) -> int | None:
+    """The month of the nearest month folder between a rule's folder and the file."""
+    for segment in reversed(below):
+        month = names.month_of_folder(segment)
+        if month is not None:
+            return month
+    return None
+
+
+def _by_map(entry: MapEntry, below: tuple[str, ...], file_name: str) -> RuleMatch | None:
+    """A file under a mapped folder: its rule, or — when the folder serves several rules and
+    the file's name says none of their parts — None (``explain`` says why)."""
+    if entry.not_evidence:
+        return None
+    month = _month_below(below)
+    if len(entry.targets) == 1 and entry.targets[0].kind is None:
+        rule = entry.targets[0].rule
+        return RuleMatch(rule, month, below, part_by_name(rule, file_name, below), "map", entry)
+    hits: dict[str, tuple[Rule, Part]] = {}
+    for target in entry.targets:
+        part = part_by_name(target.rule, file_name, below)
+        if target.kind is not None:
+            if part is None and len(entry.targets) == 1:  # "I.3.6 dokumentasi": every file
+                part = next(p for p in target.rule.parts if p.kind == target.kind)
+            if part is None or part.kind != target.kind:
+                continue
+        if part is not None:
+            hits.setdefault(target.rule.id, (target.rule, part))
+    if len(hits) != 1:
+        return None
+    rule, part = next(iter(hits.values()))
+    return RuleMatch(rule, month, below, part, "map", entry)
 
 
 @lru_cache(maxsize=1024)

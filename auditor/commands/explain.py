@@ -1,0 +1,52 @@
+"""`zi-auditor explain PATH`: why one file counts for the bukti fisik it does, or for none."""
+
+from __future__ import annotations
+
+import argparse
+
+ORDER = 28
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "explain", help="mengapa satu berkas dihitung di bukti fisik itu / why a file counts where it does",
+        description="Untuk satu berkas: bukti fisik dan bagiannya, dengan langkah apa (peta folder, "
+                    "folder aturan, nomor aturan, pola, tebakan) dan alasannya, bulannya, dan fakta "
+                    "dokumen (tanggal, tanda tangan) yang dipakai putusan. PATH: jalur berkas, atau "
+                    "jalurnya relatif terhadap folder bukti.",
+    )
+    parser.add_argument("path", metavar="PATH", help="berkas bukti / the evidence file")
+    parser.add_argument("--config", "-c", metavar="FILE",
+                        help="berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)")
+    parser.set_defaults(handler=_explain)
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from auditor.commands.map import context
+    from auditor.errors import UserError
+    from auditor.i18n import t
+    from auditor.inspect.facts import Limits
+    from auditor.inspect.run import inspect_paths
+    from auditor.scan.explain import explain_file
+    from auditor.scan.folder_map import folder_map_of
+    from auditor.scan.match import RuleIndex
+
+    config, ruleset, year = context(args.config)
+    root = config.evidence_root.resolve()
+    given = Path(args.path)
+    path = given if given.exists() or given.is_absolute() else root / given
+    if not path.is_file():
+        raise UserError(t("explain.not_file", path=args.path))
+    try:
+        relpath = path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        raise UserError(t("explain.outside", path=args.path, root=root)) from None
+    index = RuleIndex(ruleset.rules, year=year, folder_map=folder_map_of(config, ruleset.rules))
+    limits = Limits(timeout_seconds=config.inspect.timeout_seconds,
+                    max_bytes=int(config.inspect.max_file_mb * 1024 * 1024),
+                    ocr=config.inspect.ocr)
+    (facts,) = inspect_paths([path], limits=limits, year=year, workers=1)
+    print("\n".join(explain_file(relpath, index, facts, year or 0)))
+    return 0

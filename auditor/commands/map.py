@@ -1,0 +1,121 @@
+"""`zi-auditor map propose | check`: adopt the drive an office already has."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from auditor.config.model import Config
+    from auditor.rules.model import RuleSet
+
+ORDER = 27
+_CONFIG_HELP = "berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)"
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "map", help="peta folder drive kantor ke bukti fisik / map the office's folders",
+        description="Drive yang sudah ada: usulkan sekali peta folder -> bukti fisik, periksa oleh "
+                    "manusia, lalu pakai sebagai kebenaran (folder_map: di konfigurasi). "
+                    "(Propose a folder map once, have a person review it, then it decides.)",
+    )
+    actions = parser.add_subparsers(dest="map_action", metavar="ACTION", required=True)
+    prop = actions.add_parser(
+        "propose", help="tulis usulan peta folder / write a proposed folder map",
+        description="Menelusuri folder bukti dan menulis, untuk setiap folder berisi bukti, bukti "
+                    "fisik yang paling mungkin, seberapa yakin dan alasannya; yang meragukan di "
+                    "atas. Tidak menulis apa pun di folder bukti. (Never writes into the tree.)",
+    )
+    prop.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
+    prop.add_argument("--out", "-o", metavar="FILE", required=True,
+                      help="berkas peta yang ditulis, mis. folders.yaml / the map file to write")
+    prop.add_argument("--force", action="store_true",
+                      help="timpa berkas yang sudah ada / overwrite an existing file")
+    prop.set_defaults(handler=_propose)
+    check = actions.add_parser(
+        "check", help="periksa peta folder terhadap aturan dan drive / validate the folder map",
+        description="Memeriksa peta folder: nomor bukti fisik yang tidak dikenal, folder yang "
+                    "dipetakan dua kali, folder yang tidak ada lagi, bukti fisik yang tidak "
+                    "dipetakan. Keluar 0 bila baik, 2 bila ada masalah (berkas:baris: 'kunci').",
+    )
+    check.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
+    check.add_argument("--map", metavar="FILE",
+                       help="berkas peta (default: folder_map di konfigurasi) / the map file")
+    check.set_defaults(handler=_check)
+
+
+def context(config_arg: str | None) -> tuple[Config, RuleSet, int | None]:
+    """The config, its rules and the plan year, as a scan would use them."""
+    from auditor.config import find_config, load_config
+    from auditor.rules.load import load_rulesets
+
+    config = load_config(find_config(config_arg))
+    ruleset = load_rulesets(list(config.rules))
+    return config, ruleset, config.year or ruleset.year
+
+
+def evidence_files(config: Config) -> list[str]:
+    """The relative paths of the files in the tree that look like evidence."""
+    from auditor.documents.formats import looks_like_evidence
+    from auditor.errors import ExitCode, UserError
+    from auditor.i18n import t
+    from auditor.scan.walk import walk_tree
+
+    root = config.evidence_root
+    if not root.is_dir():
+        raise UserError(t("audit.root_missing", root=root), ExitCode.ROOT_UNAVAILABLE)
+    return [e.relpath for e in walk_tree(root).entries if looks_like_evidence(e.relpath)]
+
+
+def _propose(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from auditor.errors import ExitCode, UserError
+    from auditor.fsnames import is_within
+    from auditor.i18n import t
+    from auditor.report.atomic import atomic_write
+    from auditor.scan.map_propose import propose, render
+    from auditor.scan.match import RuleIndex
+
+    config, ruleset, year = context(args.config)
+    out = Path(args.out)
+    if is_within(out, config.evidence_root):
+        raise UserError(t("audit.out_inside_evidence", path=out))
+    if out.exists() and not args.force:
+        raise UserError(t("map.out_exists", path=out))
+    files = evidence_files(config)
+    proposals = propose(files, RuleIndex(ruleset.rules, year=year))
+    try:
+        atomic_write(out, render(proposals))
+    except OSError as exc:
+        raise UserError(t("audit.report_unwritable", path=out, reason=exc.strerror or exc),
+                        ExitCode.WRITE_FAILED) from None
+    print(t("map.written", path=out, folders=len(proposals), files=len(files),
+            doubtful=sum(1 for p in proposals if p.doubtful)))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from auditor.errors import ExitCode, UserError
+    from auditor.i18n import t
+    from auditor.scan.folder_map import check_map
+
+    config, ruleset, _ = context(args.config)
+    path = Path(args.map) if args.map else config.folder_map
+    if path is None:
+        raise UserError(t("map.no_map", config=config.path))
+    problems = check_map(path, ruleset.rules, config.evidence_root)
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print(t("map.check_problems", path=path, count=len(problems)), file=sys.stderr)
+        return int(ExitCode.USAGE)
+    from auditor.scan.folder_map import load_folder_map
+
+    folder_map = load_folder_map(path, ruleset.rules)
+    print(t("map.check_ok", path=path, folders=len(folder_map.entries),
+            rules=len(ruleset.rules)))
+    return 0
