@@ -180,3 +180,42 @@ def test_odd_characters_in_names_never_stop_the_scan(index: RuleIndex, seed) -> 
                  "Area ٣/1.1 Tim/\x7f.docx"):
         assert index.match(path) is None
         assert index.explain(path).reason in ("none", "ambiguous")
+
+
+TYPOS = [
+    ("AREA I MANNAJEMEN PERUBAHAN/1. TIM KERJA/a. Und DH Dok Rakor Pembentukan Tim/Und.pdf",
+     "I.1.1"),
+    ("AREA IV AKUNTABILITAS/Keterlibattan Pimpinan/Laporan Rapat Evaluasi Capaian Kinerja/"
+     "Laporan.pdf", "IV.1.3"),
+    ("Area II/SOP/Risalah Rapat Evalausi SOP/Notulen.docx", "II.1.5"),
+    ("AREA I MANNAJEMEN PERUBAHAN/Tim Kerja/Risalah Rapat Korodinasi Pembentukan/BA.pdf",
+     "I.1.2"),
+    ("01. Manajemen Perubahan/I.2 Rencana Aksi/SK Renaksi ZI 2022/SK.pdf", "I.2.4"),
+    ("PENGUATAN PENGAWASAN/Gratifikasi/Laporan Pengendalian Gratifikasi Smt II/Lap.pdf",
+     "V.1.3"),
+    ("Area V/UPG/SK UPG.pdf", "V.1.2"),
+]
+
+
+@pytest.mark.parametrize(("path", "rule_id"), TYPOS)
+def test_typos_and_office_abbreviations_are_read_as_the_plans_words(
+        index: RuleIndex, path: str, rule_id: str) -> None:
+    match = index.match(path)
+    assert match is not None, index.explain(path)
+    assert match.rule.id == rule_id
+
+
+def test_typo_tolerance_never_touches_numbers_short_words_or_known_words(index: RuleIndex) -> None:
+    speller = index.fuzzy._names.speller
+    assert speller.correct("mannajemen") == "manajemen"
+    assert speller.correct("korodinasi") == "koordinasi"  # two letters swapped
+    assert speller.correct("menetapkan") is None  # a known word, though "menerapkan" is close
+    assert speller.correct("2202") is None and speller.correct("rakr") is None
+    assert speller.correct("sop2022") is None
+
+
+def test_a_tie_between_twins_is_left_for_the_map(index: RuleIndex) -> None:
+    path = "AREA I MANNAJEMEN PERUBAHAN/Tim Kerja/Daftar Hadir/DH.pdf"
+    assert index.match(path) is None
+    guess = index.explain(path)
+    assert guess.reason == "ambiguous" and set(guess.candidates) == {"I.1.1", "I.1.3"}

@@ -1,0 +1,86 @@
+"""`zi-auditor explain PATH`: the story of one file's verdict, for a mapped, a guessed and an
+unplaced file, with real documents; and a scan with the map in the config."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from foreign_trees import Tree, daftar_hadir, sk, undangan
+
+from auditor.cli import main
+
+SEED = Path(__file__).resolve().parents[2] / "rules" / "kpu-karanganyar-2022.yaml"
+MAPPED = "Bukti Dukung/Rapat Evaluasi/05 Mei/Undangan rapat.pdf"
+GUESSED = "AREA I MANNAJEMEN PERUBAHAN/1. TIM KERJA/d. SK Tim Kerja ZI/SK Tim.pdf"
+UNPLACED = "AREA I MANAJEMEN PERUBAHAN/Tim Kerja/Daftar Hadir/DH.docx"
+IGNORED = "Keuangan/SK Tim Kerja ZI 2022.pdf"
+
+
+def drive(tmp_path: Path) -> Path:
+    tree = Tree()
+    tree.lands(MAPPED, undangan("9 Mei 2022"), "I.3.1")
+    tree.lands(GUESSED, sk("11 April 2022"), "I.1.4")
+    tree.stays(UNPLACED, daftar_hadir("Jumat, 13 Mei 2022"), "I.1.1", "I.1.3")
+    tree.stays(IGNORED, sk("11 April 2022"))
+    tree.write(tmp_path / "drive")
+    (tmp_path / "folders.yaml").write_text(
+        'folders:\n  - folder: "Bukti Dukung/Rapat Evaluasi"\n    aturan: I.3.1\n'
+        '  - folder: Keuangan\n    aturan: bukan bukti\n', encoding="utf-8")
+    config = tmp_path / "config.yaml"
+    config.write_text(f"evidence_root: drive\nrules: [{SEED}]\nyear: 2022\nreports_dir: out/r\n"
+                      "state_dir: out/s\noffice: KPU Uji\nfolder_map: folders.yaml\n"
+                      "inspect: {workers: 1, ocr: false}\n", encoding="utf-8")
+    return config
+
+
+def explain(config: Path, path: str, capsys) -> str:
+    assert main(["explain", "--config", str(config), path]) == 0
+    return capsys.readouterr().out
+
+
+def test_explain_tells_the_story_of_a_mapped_a_guessed_and_an_unplaced_file(
+        tmp_path: Path, capsys) -> None:
+    config = drive(tmp_path)
+    story = explain(config, MAPPED, capsys)
+    assert "Bukti fisik: I.3.1 — Undangan, Daftar hadir dan Dokumentasi Rapat Evaluasi" in story
+    assert 'Langkah: peta folder (' in story and 'folders.yaml baris 2: "Bukti Dukung/Rapat Evaluasi")' in story
+    assert "Bagian: undangan (dari nama berkas atau foldernya)" in story
+    assert 'Bulan: 5 (dari folder "05 Mei")' in story
+    assert 'tanggal 2022-05-09' in story and "Karanganyar, 9 Mei 2022" in story
+
+    story = explain(config, str(tmp_path / "drive" / GUESSED), capsys)  # a path as typed
+    assert "Bukti fisik: I.1.4 — SK Tim Kerja ZI Tahun 2022" in story
+    assert "Langkah: tebakan dari nama folder dan berkas" in story
+    assert "salah ketik dibaca sebagai: mannajemen→manajemen" in story
+    assert "area I; butir 1" in story
+    assert "Bulan: dari tanggal dokumen (2022-04-11)" in story
+    assert "tanda tangan: ya" in story
+    assert '- {folder: "AREA I MANNAJEMEN PERUBAHAN/1. TIM KERJA/d. SK Tim Kerja ZI", aturan: "I.1.4"}' in story
+
+    story = explain(config, UNPLACED, capsys)
+    assert "Bukti fisik: tidak ada — bisa untuk I.1.1, I.1.3" in story
+    assert "beberapa bukti fisik sama cocoknya — pilih di peta" in story
+    assert '- {folder: "AREA I MANAJEMEN PERUBAHAN/Tim Kerja/Daftar Hadir", aturan: null}' in story
+    assert "tanggal 2022-05-13" in story
+
+    story = explain(config, IGNORED, capsys)
+    assert 'folder Keuangan ditandai "bukan bukti"' in story
+
+
+def test_a_scan_with_the_map_credits_mapped_files_and_lists_no_bukan_bukti(
+        tmp_path: Path, capsys) -> None:
+    config = drive(tmp_path)
+    assert main(["scan", "--config", str(config), "--month", "12", "--quiet"]) == 0
+    data = json.loads(next((tmp_path / "out" / "r").rglob("gap-report.json")).read_text())
+    files = {f["path"]: (v["rule_id"], f["matched_by"]) for v in data["verdicts"]
+             for f in v["files"]}
+    assert files[MAPPED] == ("I.3.1", "map")
+    assert files[GUESSED] == ("I.1.4", "guess")
+    assert [u["path"] for u in data["unmatched"]] == [UNPLACED]
+
+
+def test_explain_refuses_a_file_outside_the_evidence_root(tmp_path: Path, capsys) -> None:
+    config = drive(tmp_path)
+    assert main(["explain", "--config", str(config), str(config)]) == 2
+    assert "tidak berada di folder bukti" in capsys.readouterr().err
