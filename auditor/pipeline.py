@@ -195,6 +195,11 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
     _say_how_found(report.verdicts, matched)
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
                                                               lang)} for p in strays]
+    if index.folder_map is not None:
+        from auditor.scan.map_propose import new_folders
+
+        report.new_folders = new_folders(
+            [e.relpath for e, m in matched if m.matched_by == "guess"] + strays, index, lang)
     report.errors = walk_problems + [{"path": p, "error": f.error}
                                      for p, f in sorted(facts.items()) if f.error]
     state.record_run(run_at=report.generated_at, year=period.year, month=period.month,

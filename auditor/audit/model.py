@@ -106,6 +106,9 @@ class AuditReport:
     # this run's reading: files read (new or changed) and, of them, files read a second time
     # alone after a timeout or a crash while other files were read (see inspect/sandbox.py)
     inspection: dict[str, int] = field(default_factory=lambda: {"read": 0, "retried": 0})
+    # with a folder map: folders it does not name whose files were guessed or left unplaced,
+    # {folder, line}: the proposed line to paste into the map
+    new_folders: list[dict[str, str]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,4 +124,5 @@ class AuditReport:
             "rules": list(self.rules),
             "unmatched": list(self.unmatched),
             "inspection": dict(self.inspection),
+            "new_folders": list(self.new_folders),
         }

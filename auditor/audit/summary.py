@@ -35,6 +35,9 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
         if len(report.unmatched) > SHOWN_UNMATCHED:
             lines.append(t("audit.summary_unmatched_more", lang,
                            count=len(report.unmatched) - SHOWN_UNMATCHED))
+    if report.new_folders:
+        lines += ["", t("map.summary_new_folders", lang, count=len(report.new_folders))]
+        lines += [f"  {f['line']}" for f in report.new_folders[:SHOWN_UNMATCHED]]
     retried = report.inspection.get("retried", 0)
     if retried:
         lines.append(t("audit.summary_retried", lang, count=retried))

@@ -162,3 +162,14 @@ def render(proposals: list[Proposal], lang: str | None = None) -> str:
         if p.doubtful:
             out.append("    periksa: true")
     return "\n".join(out) + "\n"
+
+
+def new_folders(relpaths: list[str], index: RuleIndex,
+                lang: str | None = None) -> list[dict[str, str]]:
+    """The places of ``relpaths`` the folder map does not name: "folder baru — tambahkan ke
+    peta", each with its proposed line."""
+    assert index.folder_map is not None
+    folder_map = index.folder_map
+    fresh = [p for p in relpaths if not folder_map.covers(p.rpartition("/")[0])]
+    return [{"folder": p.folder, "line": p.line()}
+            for p in sorted(propose(fresh, index, lang), key=lambda p: p.folder)]

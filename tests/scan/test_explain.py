@@ -78,6 +78,14 @@ def test_a_scan_with_the_map_credits_mapped_files_and_lists_no_bukan_bukti(
     assert files[MAPPED] == ("I.3.1", "map")
     assert files[GUESSED] == ("I.1.4", "guess")
     assert [u["path"] for u in data["unmatched"]] == [UNPLACED]
+    assert data["new_folders"] == [
+        {"folder": "AREA I MANAJEMEN PERUBAHAN/Tim Kerja/Daftar Hadir",
+         "line": '- {folder: "AREA I MANAJEMEN PERUBAHAN/Tim Kerja/Daftar Hadir", aturan: null}'},
+        {"folder": "AREA I MANNAJEMEN PERUBAHAN/1. TIM KERJA/d. SK Tim Kerja ZI",
+         "line": '- {folder: "AREA I MANNAJEMEN PERUBAHAN/1. TIM KERJA/d. SK Tim Kerja ZI", '
+                 'aturan: "I.1.4"}'}]
+    assert main(["scan", "--config", str(config), "--month", "12"]) == 0
+    assert "Folder baru — tambahkan ke peta (2)" in capsys.readouterr().out
 
 
 def test_explain_refuses_a_file_outside_the_evidence_root(tmp_path: Path, capsys) -> None:
