@@ -183,6 +183,9 @@ def check_map(path: Path, rules: Sequence[Rule], root: Path) -> list[str]:
         if not (root / folder).is_dir():
             problems.append(located(loaded, ("folders", n, "folder"),
                                     t("map.gone", folder=folder, root=root)))
+        elif not item.get("aturan"):
+            problems.append(located(loaded, ("folders", n, "aturan"),
+                                    t("map.undecided", folder=folder)))
     served = {target.rule.id for e in entries.values() for target in e.targets}
     for rule in rules:
         if rule.id not in served:

@@ -72,6 +72,7 @@ class Ranking:
     area: str | None = None
     item: int | None = None
     by_folder: bool = False  # the folder's names alone decide, whatever the file's name
+    letter: int | None = None  # the bukti fisik's letter in its folder's name (a = 1)
 
 
 @dataclass
@@ -99,6 +100,7 @@ class _Dir:
     item: int | None = None  # the item, when the folders name it
     kinds: frozenset[str] = frozenset()
     typos: tuple[tuple[str, str], ...] = ()
+    letter: int | None = None  # the bukti fisik's letter or number in its folder (a = 1)
 
 
 class FuzzyIndex:
@@ -275,7 +277,7 @@ class FuzzyIndex:
             decided = _choose(scored, level, DIR_TOLD)[0]
         return _Dir(None, level, members, tuple(base), tuple(said), frozenset(bag), below,
                     month, local, decided, area, item if hard else None, frozenset(kinds),
-                    tuple(dict.fromkeys(typos)))
+                    tuple(dict.fromkeys(typos)), position if level == "item" else None)
 
     def _members(self, area: str | None, item: int | None) -> tuple[str, tuple[int, ...]]:
         if area is not None and item is not None and (area, item) in self._items:
@@ -360,7 +362,7 @@ class FuzzyIndex:
         return Ranking(guess, tuple((self.rules[n].id, round(s, 2)) for s, n in scored[:3]),
                        tuple(sorted(said)), tuple(sorted(folder.kinds | kinds)),
                        tuple(dict.fromkeys((*folder.typos, *typos))), folder.area, folder.item,
-                       folder.decided is not None)
+                       folder.decided is not None, folder.letter)
 
     def _scores(self, folder: _Dir, fresh: frozenset[str], kinds: frozenset[str],
                 fmt: str) -> list[tuple[float, int, float, float]]:

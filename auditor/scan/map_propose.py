@@ -70,7 +70,8 @@ def read_file(relpath: str, index: RuleIndex, lang: str | None = None) -> _File:
         return _File(match.rule.id, match.part.kind if match.part else None, 100,
                      match.matched_by, {}, None, ())
     ranking = index.fuzzy.rank(relpath)
-    facts = {"area": ranking.area, "item": ranking.item, "words": ranking.words,
+    facts = {"area": ranking.area, "item": ranking.item, "letter": ranking.letter,
+             "words": ranking.words,
              "kinds": ranking.kinds, "typos": ranking.typos}
     scores = ranking.scores
     best = scores[0][1] if scores else 0.0
@@ -105,6 +106,9 @@ def _proposal(place: str, files: list[_File], lang: str | None) -> Proposal:
     sure = min(f.sure for f in placed)
     if unplaced:
         sure = min(sure, round(100 * len(placed) / len(files)))
+        left = next(f for f in files if not f.rule)
+        reason += "; " + t("map.why.unplaced", lang, count=unplaced, files=len(files),
+                           why=explain_facts(left.how, {}, lang))
     runner = next((f.runner_up for f in sorted(placed, key=lambda f: f.sure)
                    if f.runner_up and f.runner_up not in rules), None)
     return Proposal(place, targets, sure, reason, runner, choices, len(files), unplaced)
@@ -119,6 +123,9 @@ def explain_facts(how: str, facts: dict, lang: str | None = None) -> str:
         bits.append(t("map.why.area", lang, area=facts["area"]))
     if facts.get("item"):
         bits.append(t("map.why.item", lang, item=facts["item"]))
+    if facts.get("letter"):
+        bits.append(t("map.why.letter", lang, letter="abcdefghijklmnopqrstuvwxyz"[
+            (facts["letter"] - 1) % 26]))
     if facts.get("words"):
         bits.append(t("map.why.words", lang, words=", ".join(facts["words"])))
     if facts.get("kinds"):

@@ -116,13 +116,15 @@ def test_map_check_names_file_line_and_key_of_every_problem(tmp_path: Path, seed
         "folders:\n"
         "  - folder: A/Rapat Pleno\n    aturan: I.1.3\n"
         "  - folder: A/Rapat Pleno\n    aturan: I.2.3\n"
-        "  - folder: A/Hilang\n    aturan: I.9.9\n", encoding="utf-8")
+        "  - folder: A/Hilang\n    aturan: I.9.9\n"
+        "  - folder: A\n    aturan: null\n", encoding="utf-8")
     assert main(["map", "check", "--config", str(config)]) == 2
     err = capsys.readouterr().err
     assert re.search(r"folders\.yaml:4: 'folders\[1\]\.folder': folder 'A/Rapat Pleno' "
                      r"sudah dipetakan di baris 2", err)
     assert re.search(r"folders\.yaml:7: 'folders\[2\]\.aturan': 'I\.9\.9' bukan nomor", err)
     assert re.search(r"folders\.yaml:6: 'folders\[2\]\.folder': folder 'A/Hilang' tidak ada", err)
+    assert re.search(r"folders\.yaml:9: 'folders\[3\]\.aturan': folder 'A' belum diputuskan", err)
     assert "bukti fisik I.1.1 (" in err and "tidak dipetakan ke folder mana pun" in err
     assert "bukti fisik I.1.3 (" not in err
     # a scan refuses the broken map the same way, before reading anything
@@ -140,3 +142,29 @@ def test_propose_never_writes_into_the_evidence_tree(tmp_path: Path, seed, capsy
     out.write_text("folders: []\n", encoding="utf-8")  # an edited map is never overwritten
     assert main(["map", "propose", "--config", str(config), "--out", str(out)]) == 2
     assert out.read_text(encoding="utf-8") == "folders: []\n"
+
+
+def test_an_init_tree_drive_needs_no_review(tmp_path: Path, seed, capsys) -> None:
+    """The init-tree layout is placed by its rule folders, map or no map: the proposal is
+    sure of every folder, and the map it makes places every file as before."""
+    names = {"undangan": "Undangan.pdf", "daftar_hadir": "DH.pdf", "dokumentasi": "IMG_1.jpg",
+             "risalah": "Notulen.docx", "sk": "SK.pdf", "laporan": "Laporan.pdf",
+             "screenshot": "Screenshot_1.png", "surat": "Surat.pdf", "tabel": "Rekap.xlsx",
+             "dokumen": "Dokumen.pdf"}
+    files = {f"{rule.folder}/05 Mei/{names[part.kind]}": rule.id
+             for rule in seed.rules for part in rule.parts}
+    index = RuleIndex(seed.rules, year=2022)
+    assert {(index.match(p).rule.id, index.match(p).matched_by) for p in files} == \
+        {(r, "folder") for r in files.values()}
+    config = office(tmp_path, files)
+    out = tmp_path / "folders.yaml"
+    assert main(["map", "propose", "--config", str(config), "--out", str(out)]) == 0
+    assert "96 folder" in capsys.readouterr().out
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))["folders"]
+    assert not [e for e in data if e.get("periksa")]
+    assert {e["alasan"] for e in data} == {"folder bukti fisik buatan init-tree"}
+    assert placed(seed, out, files) == ([], [])
+    config.write_text(config.read_text(encoding="utf-8") + "folder_map: folders.yaml\n",
+                      encoding="utf-8")
+    assert main(["map", "check", "--config", str(config)]) == 0
+    assert "semua 96 bukti fisik dipetakan" in capsys.readouterr().out

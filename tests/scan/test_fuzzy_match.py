@@ -194,6 +194,9 @@ TYPOS = [
     ("PENGUATAN PENGAWASAN/Gratifikasi/Laporan Pengendalian Gratifikasi Smt II/Lap.pdf",
      "V.1.3"),
     ("Area V/UPG/SK UPG.pdf", "V.1.2"),
+    # the typo is in the one word that tells the item, or the two meetings, apart
+    ("AREA IV/Keterlibattan Pimpinan/Laporan Rapat/Laporan.pdf", "IV.1.3"),
+    ("Area II/SOP/Rapat Evalausi SOP/Undangan.pdf", "II.1.4"),
 ]
 
 
