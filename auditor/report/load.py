@@ -58,6 +58,8 @@ def report_from_json(data: dict[str, Any]) -> AuditReport:
         rules=list(data.get("rules", [])),
         unmatched=[{"path": str(u.get("path", "")), "reason": str(u.get("reason", ""))}
                    for u in data.get("unmatched", [])],
+        new_folders=[{"folder": str(f.get("folder", "")), "line": str(f.get("line", ""))}
+                     for f in data.get("new_folders", [])],
         inspection={"read": int(data.get("inspection", {}).get("read", 0)),
                     "retried": int(data.get("inspection", {}).get("retried", 0))},
     )

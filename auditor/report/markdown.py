@@ -72,6 +72,16 @@ def _unmatched(view: ReportView, lang: str) -> list[str]:
     return out
 
 
+def _new_folders(view: ReportView, lang: str) -> list[str]:
+    """With a folder map: the folders it does not name yet, each with the line to paste."""
+    if not view.new_folders:
+        return []
+    out = [f"## {t('report.heading.new_folders', lang)} ({len(view.new_folders)})", ""]
+    out += [t("report.new_folders_intro", lang), "", "```yaml"]
+    out += [f["line"] for f in view.new_folders]
+    return [*out, "```", ""]
+
+
 def render_markdown(view: ReportView) -> str:
     lang = view.lang
     s = view.summary
@@ -100,6 +110,7 @@ def render_markdown(view: ReportView) -> str:
           "<br>".join(md(f.path) for f in v.files), " ".join(md(p) for p in v.problems)]
          for v in view.verdicts])
     out += _unmatched(view, lang)
+    out += _new_folders(view, lang)
     out += [f"## {t('report.heading.errors', lang)}", ""]
     if view.retried:
         out += [t("report.retried", lang, count=view.retried), ""]

@@ -124,6 +124,7 @@ class ReportView:
     verdicts: list[Verdict]
     unmatched: list[dict[str, str]] = field(default_factory=list)  # the first SHOWN_UNMATCHED
     unmatched_total: int = 0
+    new_folders: list[dict[str, str]] = field(default_factory=list)  # {folder, line}
     retried: int = 0  # files read again alone after a timeout or crash among others
 
 
@@ -293,4 +294,5 @@ def build_view(report: AuditReport, lang: str) -> ReportView:
         verdicts=sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)),
         unmatched=list(report.unmatched[:SHOWN_UNMATCHED]), unmatched_total=len(report.unmatched),
         retried=int(report.inspection.get("retried", 0)),
+        new_folders=list(report.new_folders),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import lxml.html
 from foreign_trees import Tree, daftar_hadir, sk, undangan
 
 from auditor.cli import main
@@ -86,6 +87,13 @@ def test_a_scan_with_the_map_credits_mapped_files_and_lists_no_bukan_bukti(
                  'aturan: "I.1.4"}'}]
     assert main(["scan", "--config", str(config), "--month", "12"]) == 0
     assert "Folder baru — tambahkan ke peta (2)" in capsys.readouterr().out
+    report = next((tmp_path / "out" / "r").rglob("gap-report.json")).parent
+    markdown = (report / "gap-report.md").read_text(encoding="utf-8")
+    assert "## Folder baru — tambahkan ke peta (2)" in markdown
+    assert data["new_folders"][1]["line"] in markdown
+    page = lxml.html.fromstring((report / "gap-report.html").read_bytes())
+    (lines,) = page.xpath("//section[@id='new-folders']/pre")
+    assert lines.text_content().splitlines() == [f["line"] for f in data["new_folders"]]
 
 
 def test_explain_refuses_a_file_outside_the_evidence_root(tmp_path: Path, capsys) -> None:
