@@ -53,7 +53,7 @@ from typing import Any
 
 from auditor.documents.formats import preload_modules
 from auditor.i18n import default_language, t
-from auditor.inspect.facts import FileFacts, Limits
+from auditor.inspect.facts import CRASHED, TIMEOUT, FileFacts, Limits
 from auditor.inspect.run import inspect_file, precheck
 
 _context: Any = None
@@ -351,8 +351,9 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
         if kind in ("timeout", "backstop"):
             facts.error = t("inspect.timeout_alone", seconds=f"{limits.timeout_seconds:g}",
                             retry_seconds=f"{limits.timeout_seconds * RETRY_FACTOR:g}")
+            facts.error_kind = TIMEOUT  # not cached: the next run (or a higher limit) tries again
         else:
-            facts.error = t("inspect.crashed", reason=_exit_reason(w))
+            facts.error, facts.error_kind = t("inspect.crashed", reason=_exit_reason(w)), CRASHED
         finish(index, facts)
 
     for i, path in enumerate(paths):  # missing, too large, not a file: no worker needed

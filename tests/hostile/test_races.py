@@ -123,3 +123,83 @@ def test_a_worker_killed_once_reads_its_file_again_alone(office: Office, tmp_pat
     again = office.scan("--month", "4", "--year", "2022")  # nothing new: nothing read again
     assert again.returncode == 0, again.stderr
     assert office.report("2022-04")["inspection"] == {"read": 0, "retried": 0}
+
+
+def month_files(office: Office, month: str) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((office.reports / month).iterdir())}
+
+
+NEW_EVIDENCE = (("III.1.2", "SK Penempatan CPNS 2022.docx", "8 April 2022"),
+                ("III.3.1", "Surat usulan diklat 2022.docx", "11 April 2022"),
+                ("III.3.2", "Usulan bimtek 2022.docx", "12 April 2022"))
+
+
+def test_a_share_that_drops_while_files_are_read_stops_and_trusts_nothing_it_read(
+        office: Office) -> None:
+    assert office.scan("--month", "4", "--year", "2022").returncode == 0
+    good = month_files(office, "2022-04")
+    for rule, name, day in NEW_EVIDENCE:
+        sk_docx(office.folder(rule) / name, day)
+    aside = office.base / "share-lepas"
+    # The walk lists the new files; as the first of them is opened the share goes away.
+    office.env["FAULT_PLAN"] = json.dumps({"event": "open", "path_has": f"{office.root}/",
+                                           "action": "unmount", "target": str(office.root),
+                                           "aside": str(aside)})
+    try:
+        run = office.scan("--month", "4", "--year", "2022", driver=[DRIVER], timeout=60)
+    finally:
+        del office.env["FAULT_PLAN"]
+    assert run.returncode == 3  # ExitCode.ROOT_UNAVAILABLE: the teams get no mail
+    first = f"{office.rules['III.1.2']['folder']}/{NEW_EVIDENCE[0][1]}"
+    assert run.stderr.strip() == t("audit.root_dropped", root=office.root, path=first,
+                                   error=t("inspect.not_found"))
+    assert month_files(office, "2022-04") == good
+
+    for child in aside.iterdir():  # the share is back the next night
+        child.rename(office.root / child.name)
+    again = office.scan("--month", "4", "--year", "2022")
+    assert again.returncode == 0, again.stderr
+    report = office.report("2022-04")
+    assert report["errors"] == [] and report["inspection"]["read"] == len(NEW_EVIDENCE)
+    for rule, _, _ in NEW_EVIDENCE:
+        assert verdict(report, rule)["status"] == "ok"
+
+
+def test_a_folder_that_vanishes_during_the_walk_stops_the_scan(office: Office) -> None:
+    assert office.scan("--month", "4", "--year", "2022").returncode == 0
+    good = month_files(office, "2022-04")
+    rule_folder, relfolder = office.folder("I.1.4"), office.rules["I.1.4"]["folder"]
+    office.env["FAULT_PLAN"] = json.dumps({
+        "event": "os.scandir", "path_has": office.rules["I.1.3"]["folder"],
+        "action": "remove_dir", "target": str(rule_folder),
+        "aside": str(office.outside / "I.1.4 hilang")})
+    try:
+        run = office.scan("--month", "4", "--year", "2022", driver=[DRIVER], timeout=60)
+    finally:
+        del office.env["FAULT_PLAN"]
+    assert run.returncode == 3
+    assert run.stderr.strip() == t("audit.root_dropped", root=office.root, path=relfolder,
+                                   error=t("scan.vanished"))
+    assert month_files(office, "2022-04") == good
+
+
+def test_a_reading_that_timed_out_is_tried_again_and_read_under_a_higher_limit(
+        office: Office) -> None:
+    """A document that needs 3 s of processor time: with a 1 s limit it times out, also
+    read again alone; that is no fact of the file, so with the limit raised it is read."""
+    relpath = f"{office.rules['I.4.6']['folder']}/SK Role Model 2022.docx"
+    plan = {"event": "open", "path_has": "SK Role Model 2022.docx", "action": "spin",
+            "seconds": 3}
+    config = office.config.read_text(encoding="utf-8")
+    office.config.write_text(config.replace("timeout_seconds: 3", "timeout_seconds: 1"),
+                             encoding="utf-8")
+    report = faulty_scan(office, plan)
+    assert {e["path"]: e["error"] for e in report["errors"]} == {
+        relpath: t("inspect.timeout_alone", seconds="1", retry_seconds="2")}
+    assert verdict(report, "I.4.6")["status"] == "needs_review"
+
+    office.config.write_text(config.replace("timeout_seconds: 3", "timeout_seconds: 10"),
+                             encoding="utf-8")
+    report = faulty_scan(office, plan)
+    assert report["errors"] == [] and report["inspection"]["read"] == 1
+    assert verdict(report, "I.4.6")["status"] == "ok"
