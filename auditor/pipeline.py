@@ -25,7 +25,14 @@ from zoneinfo import ZoneInfo
 from auditor.audit import judge
 from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
 from auditor.audit.reuse import mark_photo_reuse
-from auditor.audit.state import State, is_damage, open_state, set_aside
+from auditor.audit.state import (
+    STATE_NAME,
+    State,
+    is_damage,
+    open_state,
+    set_aside,
+    write_failed,
+)
 from auditor.config.model import Config
 from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
@@ -111,8 +118,10 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                     audited = _audit_tree(config, state, ruleset, period, walked, walk_errors,
                                           options, lang, tz, started)
                 break
-            except sqlite3.DatabaseError as exc:  # a damaged page found midway
-                if attempt == 2 or not is_damage(exc):
+            except sqlite3.DatabaseError as exc:  # a damaged page found midway, or a full disk
+                if not is_damage(exc):
+                    raise write_failed(config.state_dir / STATE_NAME, exc) from None
+                if attempt == 2:
                     raise
                 set_aside(config.state_dir)  # and audit again on a new state
         if isinstance(audited, ScanOutcome):

@@ -15,7 +15,7 @@ When the process (or one of its forked inspection workers) raises the Python aud
     its mount point stays, empty);
   - "remove_dir": move the folder ``target`` to ``aside`` (a folder gone mid-walk);
   - "spin": use ``seconds`` of processor time in the process that raised the event (a
-    document that takes that long to read), every time.
+    document that takes that long to read), once per process: every worker that opens it.
 Nothing in zi-auditor is changed: the hook only acts on the file system or the process
 (for os.scandir events, the pure-Python walker is chosen: see below).
 """
@@ -32,6 +32,7 @@ import time
 
 PLAN = json.loads(os.environ["FAULT_PLAN"])
 MAIN_PID = os.getpid()
+SPUN: list[int] = []  # a "spin" happened in this process (a forked worker starts empty)
 
 
 def _act() -> None:
@@ -53,7 +54,8 @@ def _act() -> None:
             shutil.move(os.path.join(target, name), os.path.join(PLAN["aside"], name))
     elif PLAN["action"] == "remove_dir" and os.path.isdir(target):
         shutil.move(target, PLAN["aside"])
-    elif PLAN["action"] == "spin":
+    elif PLAN["action"] == "spin" and not SPUN:
+        SPUN.append(os.getpid())
         end = time.process_time() + float(PLAN["seconds"])
         while time.process_time() < end:
             pass

@@ -301,6 +301,34 @@ def is_damage(exc: sqlite3.DatabaseError) -> bool:
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
+# What SQLite says when the database is sound but cannot be written now, in plain words.
+_WRITE_REASONS = {"SQLITE_FULL": "audit.disk_full", "SQLITE_READONLY": "audit.read_only_disk",
+                  "SQLITE_BUSY": "audit.state_busy", "SQLITE_LOCKED": "audit.state_busy",
+                  "SQLITE_PERM": "audit.no_write_permission",
+                  "SQLITE_CANTOPEN": "audit.no_write_permission"}
+
+
+def write_failed(path: Path, exc: sqlite3.DatabaseError) -> UserError:
+    """The plain error (exit 6, WRITE_FAILED) for a sound state that cannot be written:
+    a full or read-only disk, another program holding it. Nothing is set aside."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    key = next((k for prefix, k in _WRITE_REASONS.items() if name.startswith(prefix)), None)
+    if key is None and name.startswith("SQLITE_IOERR"):  # a failed write(2): say which
+        key = "audit.disk_full" if _nearly_full(path.parent) else "audit.disk_io_error"
+    reason = t(key) if key else str(exc)
+    return UserError(t("audit.state_write_failed", path=path, reason=reason),
+                     ExitCode.WRITE_FAILED)
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when ``folder``'s disk has less than a megabyte left for this user."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
+
+
 def set_aside(state_dir: Path) -> None:
     """Move a state file found damaged midway out of the way, saying so (the next
     ``open_state`` makes a new one)."""
@@ -331,8 +359,11 @@ def open_state(state_dir: Path) -> Iterator[State]:
             if _ours_or_new(db):
                 state = State(db, path)
                 break
-        except sqlite3.DatabaseError:
-            pass
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):  # full, read-only, busy: the database itself is fine
+                if db is not None:
+                    db.close()
+                raise write_failed(path, exc) from None
         if db is not None:
             db.close()
             db = None

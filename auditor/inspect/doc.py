@@ -73,7 +73,7 @@ def doc_lines(path: Path, ext: str = ".doc", limits: Limits | None = None) -> li
             [exe, "-t", "-w", "0", "-m", "UTF-8.txt", str(path.resolve())],
             capture_output=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise BadDocument("inspect.timeout", kind="timeout", seconds=f"{timeout:g}") from exc
+        raise BadDocument("inspect.timeout", error_kind="timeout", seconds=f"{timeout:g}") from exc
     except OSError as exc:
         raise BadDocument("inspect.old_format", ext=ext, target=_TARGET) from exc
     err = done.stderr.decode("utf-8", "replace").strip()

@@ -95,7 +95,7 @@ def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits 
         if facts.date_source == "blank":  # an unfilled date line: undated, said so in notes
             facts.date_source = None
     except BadDocument as exc:
-        _failed(facts, exc.message, exc.kind)
+        _failed(facts, exc.message, exc.error_kind)
     except FileNotFoundError:
         _failed(facts, t("inspect.not_found"), VANISHED)
     except MemoryError:  # the machine's, not the file's: another night may have more
