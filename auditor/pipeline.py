@@ -203,41 +203,10 @@ def _write_reason(exc: OSError, lang: str) -> str:
     return t(key, lang) if key else exc.strerror or type(exc).__name__
 
 
-RULES_CACHE = "rules-cache.pickle"
-
-
 def _rules(config: Config):  # noqa: ANN202 - RuleSet, imported lazily
-    """The rules of ``config``; parsed YAML is kept in the state dir while the files are
-    unchanged, since parsing 96 rules in pure-Python YAML is most of a warm scan."""
-    import pickle
+    from auditor.rules.cache import cached_rules
 
-    from auditor import __version__
-    from auditor.rules.load import load_rulesets
-
-    try:
-        key = (__version__, [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in config.rules])
-    except OSError:
-        key = None
-    cache = config.state_dir / RULES_CACHE
-    if key is not None:
-        try:
-            with cache.open("rb") as handle:
-                cached_key, ruleset = pickle.load(handle)
-            if cached_key == key:
-                return ruleset
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
-            pass
-    ruleset = load_rulesets(list(config.rules))
-    if key is not None:
-        try:
-            config.state_dir.mkdir(parents=True, exist_ok=True)
-            tmp = cache.with_suffix(f".tmp{os.getpid()}")
-            with tmp.open("wb") as handle:
-                pickle.dump((key, ruleset), handle)
-            os.replace(tmp, cache)
-        except OSError:
-            pass
-    return ruleset
+    return cached_rules(list(config.rules), config.state_dir)
 
 
 def _facts(config: Config, state: State, walked: Walked, matched: list[tuple[Entry, RuleMatch]],
