@@ -260,7 +260,9 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
 
     try:
         inspect_paths([e.path for e in stale], limits=_limits(config), year=config.year,
-                      workers=config.inspect.workers, display=None, on_done=done)
+                      workers=config.inspect.workers, display=None, on_done=done,
+                      root=str(config.evidence_root),
+                      expected=[(e.size, e.mtime) for e in stale])
     finally:
         if bar is not None:
             bar.close()

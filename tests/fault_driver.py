@@ -14,6 +14,9 @@ When the process (or one of its forked inspection workers) raises the Python aud
   - "unmount": move everything in the folder ``target`` into ``aside`` (a share that drops:
     its mount point stays, empty);
   - "remove_dir": move the folder ``target`` to ``aside`` (a folder gone mid-walk);
+  - "symlink": put a symbolic link to ``to`` in place of the file ``target`` (a file
+    swapped for a link out of the evidence root between the walk and the read);
+  - "sleep": wait ``seconds`` without using the processor (a stalled network drive);
   - "spin": use ``seconds`` of processor time in the process that raised the event (a
     document that takes that long to read), once per process: every worker that opens it.
 Nothing in zi-auditor is changed: the hook only acts on the file system or the process
@@ -54,6 +57,11 @@ def _act() -> None:
             shutil.move(os.path.join(target, name), os.path.join(PLAN["aside"], name))
     elif PLAN["action"] == "remove_dir" and os.path.isdir(target):
         shutil.move(target, PLAN["aside"])
+    elif PLAN["action"] == "symlink" and not os.path.islink(target):
+        os.remove(target)
+        os.symlink(PLAN["to"], target)
+    elif PLAN["action"] == "sleep":
+        time.sleep(float(PLAN["seconds"]))
     elif PLAN["action"] == "spin" and not SPUN:
         SPUN.append(os.getpid())
         end = time.process_time() + float(PLAN["seconds"])

@@ -29,6 +29,7 @@ from auditor.inspect.facts import (
     FileFacts,
     Limits,
 )
+from auditor.inspect.pin import Changed, Expected, pinned
 
 DEFAULT_LIMITS = Limits()  # frozen: safe to share as a default
 
@@ -80,8 +81,12 @@ def _mb(n: int) -> str:
 
 
 def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits = DEFAULT_LIMITS,
-                 year: int | None = None) -> FileFacts:
-    """Inspect one file in this process; never raises for a bad document."""
+                 year: int | None = None, root: str | None = None,
+                 expected: Expected | None = None, workdir: str | None = None) -> FileFacts:
+    """Inspect one file in this process; never raises for a bad document.
+
+    ``root`` and ``expected`` (size, mtime as the walk saw them) refuse a file that is not
+    the one the walk saw or lies outside the root (``pinned``): an error, nothing read."""
     path = Path(path)
     facts = precheck(path, display_path or str(path), limits)
     if facts.error:
@@ -91,11 +96,14 @@ def inspect_file(path: Path, *, display_path: str | None = None, limits: Limits 
             date_from_name(facts, path, year)
         return facts
     try:
-        _read(path, facts, year, limits)
+        with pinned(path, root=root, expected=expected, workdir=workdir) as readable:
+            _read(readable, facts, year, limits)
         if facts.date_source == "blank":  # an unfilled date line: undated, said so in notes
             facts.date_source = None
     except BadDocument as exc:
         _failed(facts, exc.message, exc.error_kind)
+    except Changed as exc:
+        _failed(facts, t(exc.key), CHANGED)
     except FileNotFoundError:
         _failed(facts, t("inspect.not_found"), VANISHED)
     except MemoryError:  # the machine's, not the file's: another night may have more
@@ -125,14 +133,16 @@ def _read(path: Path, facts: FileFacts, year: int | None, limits: Limits) -> Non
 
 def inspect_paths(paths: Sequence[Path], *, limits: Limits = DEFAULT_LIMITS, year: int | None = None,
                   workers: int = 2, display: Callable[[Path], str] | None = None,
-                  on_done: Callable[[FileFacts], None] | None = None) -> list[FileFacts]:
+                  on_done: Callable[[FileFacts], None] | None = None, root: str | None = None,
+                  expected: Sequence[Expected] | None = None) -> list[FileFacts]:
     """Inspect many files in worker processes; results in input order.
 
     A worker killed on timeout or crash yields FileFacts(error=...) for its file and is
-    replaced; ``on_done`` is called here, in the parent, as each file finishes.
+    replaced; ``on_done`` is called here, in the parent, as each file finishes. ``root``
+    and ``expected`` (per path, as the walk saw it) go to ``inspect_file``.
     """
     from auditor.inspect.sandbox import run_pool
 
     shown = [display(Path(p)) if display else str(p) for p in paths]
     return run_pool([Path(p) for p in paths], shown, limits=limits, year=year,
-                    workers=max(1, workers), on_done=on_done)
+                    workers=max(1, workers), on_done=on_done, root=root, expected=expected)
