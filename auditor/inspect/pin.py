@@ -45,6 +45,21 @@ def _open_name(fd: int) -> str | None:
         return None
 
 
+def _link(fd: int, name: str, workdir: str | None) -> Path | None:
+    """A private symbolic link called ``name`` to the open file ``fd``, or None."""
+    try:
+        made = tempfile.mkdtemp(prefix="zi-read-", dir=workdir)
+    except OSError:
+        return None
+    link = Path(made) / name
+    try:
+        os.symlink(f"/proc/{os.getpid()}/fd/{fd}", link)
+    except OSError:
+        shutil.rmtree(made, ignore_errors=True)
+        return None
+    return link
+
+
 @contextmanager
 def pinned(path: Path, *, root: str | None = None, expected: Expected | None = None,
            workdir: str | None = None) -> Iterator[Path]:
@@ -63,12 +78,11 @@ def pinned(path: Path, *, root: str | None = None, expected: Expected | None = N
             real = name if name is not None else os.path.realpath(path)
             if not _inside(real, os.path.realpath(root)):
                 raise Changed()  # outside the evidence root
-        if name is None:  # no /proc: the checked path is all there is
+        link = _link(fd, path.name, workdir) if name is not None else None
+        if link is None:  # no /proc, or no temporary folder: the checked path is all there is
             yield path
             return
-        made = tempfile.mkdtemp(prefix="zi-read-", dir=workdir)
-        link = Path(made) / path.name
-        os.symlink(f"/proc/{os.getpid()}/fd/{fd}", link)
+        made = str(link.parent)
         yield link
     finally:
         os.close(fd)

@@ -327,7 +327,13 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
     """Read ``paths`` in ``workers`` processes; see the module docstring. ``attempts``, when
     given, receives one Attempt per reading (a retried file has two); ``root`` and
     ``expected`` refuse files swapped since the walk (inspect/pin.py)."""
-    with tempfile.TemporaryDirectory(prefix="zi-read-") as workdir:  # the workers' pins
+    try:
+        pins = tempfile.TemporaryDirectory(prefix="zi-read-")  # the workers' pins
+    except OSError:  # no temporary folder: each worker uses the system's (or none)
+        return _run_pool(paths, shown, limits=limits, year=year, workers=workers,
+                         on_done=on_done, attempts=attempts, root=root, expected=expected,
+                         workdir=None)
+    with pins as workdir:
         return _run_pool(paths, shown, limits=limits, year=year, workers=workers,
                          on_done=on_done, attempts=attempts, root=root, expected=expected,
                          workdir=workdir)
