@@ -12,8 +12,10 @@ learnt. Each check returns the plain sentence that says why, or None when the tr
   folders hold no file yet (the day ``init-tree`` made them) is not unmounted: it is audited,
   everything missing.
 - ``after_reading``: after the files were read. An I/O error on any file, a file that
-  vanished together with its folder, many files vanished, or a root gone meanwhile. One file
-  deleted by a person while its folder stays is no drop: it is read again next run.
+  vanished together with its folder or while the root lost every folder, or many files
+  (``MIN_LOST`` and more than ``max_loss`` percent) vanished or refused at once (a share
+  that lost its login). One file deleted by a person while its folder stays is no drop,
+  nor one file that may not be read: they are read again next run.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from auditor.i18n import t
-from auditor.inspect.facts import IO, VANISHED, FileFacts
+from auditor.inspect.facts import IO, PERMISSION, VANISHED, FileFacts
 from auditor.scan.walk import Entry, is_noise_dir, problem_text
 
 # What a share that went away answers (besides files and folders that vanish).
@@ -33,6 +35,7 @@ SHARE_ERRNOS = frozenset({errno.ENOENT, errno.EIO, errno.ESTALE, errno.EHOSTDOWN
                           errno.ENXIO, errno.ECONNRESET, errno.ECONNABORTED,
                           errno.EREMOTEIO, errno.ENOMEDIUM})
 WalkError = tuple[str, OSError]  # (relpath, what the walk met there)
+MIN_LOST = 10  # files gone or refused while read before their share counts as a drop
 
 
 def has_folders(root: Path) -> bool:
@@ -81,8 +84,11 @@ def after_reading(root: Path, entries: Sequence[Entry], read: Mapping[str, FileF
             entry = by_path.get(relpath)
             if entry is not None and not os.path.isdir(os.path.dirname(entry.abspath)):
                 return t("audit.root_dropped", lang, root=root, path=relpath, error=facts.error)
-    if vanished and (not has_folders(root)
-                     or 100.0 * len(vanished) / max(1, len(entries)) > max_loss):
+    if vanished and not has_folders(root):
         return t("audit.root_dropped", lang, root=root, path=vanished[0],
                  error=read[vanished[0]].error)
+    # A share that drops or loses its login mid-scan: many files gone or refused at once.
+    lost = [p for p, f in sorted(read.items()) if f.error_kind in (VANISHED, PERMISSION)]
+    if len(lost) >= MIN_LOST and 100.0 * len(lost) / max(1, len(entries)) > max_loss:
+        return t("audit.root_dropped", lang, root=root, path=lost[0], error=read[lost[0]].error)
     return None

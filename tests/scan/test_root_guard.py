@@ -56,3 +56,16 @@ def test_day_one_folders_pass_and_an_empty_mount_point_does_not(tmp_path: Path) 
     (empty / ".snapshot").mkdir(parents=True)  # noise only
     assert root_guard.before_reading(empty, [], [], None, 50, "id") == t(
         "audit.root_empty", "id", root=empty)
+
+
+def test_most_files_refused_at_once_is_a_share_that_lost_its_login(tmp_path: Path) -> None:
+    root = tmp_path / "bukti"
+    (root / "I.1.1").mkdir(parents=True)
+    for n in range(12):
+        (root / "I.1.1" / f"Foto {n:02d}.jpg").write_bytes(b"x")
+    entries = walk_tree(root).entries
+    refused = {e.relpath: _facts(e.relpath, PERMISSION, "tidak ada izin") for e in entries[:11]}
+    assert root_guard.after_reading(root, entries, refused, 50, "id") == t(
+        "audit.root_dropped", "id", root=root, path="I.1.1/Foto 00.jpg", error="tidak ada izin")
+    assert root_guard.after_reading(root, entries, dict(list(refused.items())[:5]), 50,
+                                    "id") is None
