@@ -1,9 +1,17 @@
 """The SQLite state: facts of every file (keyed by path, size, mtime) and every run's summary.
 
+Only facts of a file's bytes are kept (``inspect.facts.may_cache``): a file that could not
+be read for a passing reason (no permission, a timeout, an I/O error, gone or swapped) is
+read again next run, and one refused by the size limit is read again once the limit
+changes (``facts_for``). A run whose share dropped forgets what it stored
+(``distrust_run``) and saves no folder listing.
+
 WAL journal, one transaction per batch, so a run killed midway leaves the facts it had
 committed and nothing half-written. A file that is not an SQLite database, or an SQLite
-database that is not ours, is renamed ``<name>.corrupt-<timestamp>`` and rebuilt, with a
-plain message on stderr: losing the cache only costs one slow scan.
+database that is not ours or that SQLite finds damaged (SQLITE_CORRUPT, SQLITE_NOTADB), is
+renamed ``<name>.corrupt-<timestamp>`` and rebuilt, with a plain message on stderr: losing
+the cache only costs one slow scan. A sound database on a full, read-only or busy disk is
+left as it is (``write_failed``: exit 6).
 """
 
 from __future__ import annotations
