@@ -34,6 +34,7 @@ from auditor.audit.state import (
     write_failed,
 )
 from auditor.config.model import Config
+from auditor.config.teams import check_teams
 from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
 from auditor.fsnames import is_within
@@ -94,6 +95,13 @@ def resolve_period(plan_year: int, options: ScanOptions, today: date) -> judge.P
     return judge.Period(year, 1, today)
 
 
+def refuse_other_year(year: int, plan_year: int, rules_year: int | None, lang: str) -> None:
+    """A report for a year neither the config's ``year`` nor the rules cover is refused: it
+    would be judged by another year's plan and become the newest report, mailed as such."""
+    if year not in (plan_year, rules_year):
+        raise UserError(t("audit.year_outside_plan", lang, year=year, plan_year=plan_year))
+
+
 def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
     started = time.perf_counter()
@@ -103,10 +111,12 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     if is_within(out_dir, config.evidence_root):
         raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
     ruleset = _rules(config)
+    check_teams(config, {rule.team for rule in ruleset.rules})
     plan_year = config.year or ruleset.year
     if not plan_year:
         raise UserError(t("audit.no_year", lang))
     period = resolve_period(plan_year, options, datetime.now(tz).date())
+    refuse_other_year(period.year, plan_year, ruleset.year, lang)
     with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan"):
         root = config.evidence_root
         walk_errors: list[WalkError] = []
@@ -308,7 +318,8 @@ def _audit(config: Config, ruleset, period: judge.Period,  # noqa: ANN001 - Rule
     return AuditReport(
         year=period.year, month=period.month, as_of=period.as_of.isoformat(),
         generated_at=datetime.now(tz).isoformat(timespec="seconds"),
-        evidence_root=str(config.evidence_root), language=lang, office=ruleset.office,
+        evidence_root=str(config.evidence_root), language=lang,
+        office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
         rules=[r.to_json() for r in ruleset.rules])
 

@@ -6,6 +6,7 @@ the same shape: ``FILE:LINE: 'dotted.key': what is wrong`` (exit 2, never a trac
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,55 @@ def _walk(node: yaml.Node, loc: Location, lines: dict[Location, int], path: Path
             _walk(item, (*loc, index), lines, path)
 
 
+def _refuse_aliases(text: str, path: Path) -> None:
+    """Stop at the first YAML anchor (``&name``) or alias (``*name``), before anything is
+    composed: a few hundred bytes of nested aliases expand to billions of values (and a
+    self-referencing one never ends). One pass over the parser's events, linear in the text;
+    the dotted key of each node is kept on a stack so that the message can name it."""
+    frames: list[list[Any]] = []  # [kind "map"/"seq", location, pending key or next index]
+    for event in yaml.parse(text, Loader=SAFE_LOADER):
+        if not isinstance(event, yaml.NodeEvent):
+            if isinstance(event, yaml.CollectionEndEvent) and frames:
+                frames.pop()
+                _advance(frames, None)
+            continue
+        loc: Location = ()
+        is_key = False
+        if frames:
+            kind, where, state = frames[-1]
+            if kind == "seq":
+                loc = (*where, state)
+            elif state is _KEY:
+                is_key, loc = True, where
+            else:
+                loc = (*where, state)
+        if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            raise ConfigError(t("yaml.alias", path=path, line=line, key=dotted(loc)))
+        if isinstance(event, yaml.MappingStartEvent):
+            frames.append(["map", loc, _KEY])
+        elif isinstance(event, yaml.SequenceStartEvent):
+            frames.append(["seq", loc, 0])
+        else:  # a scalar: a key waits for its value, a value ends its node
+            _advance(frames, event.value if is_key else None)
+
+
+_KEY = object()  # a mapping frame waiting for a key
+
+
+def _advance(frames: list[list[Any]], key: str | None) -> None:
+    """One node of the innermost collection is complete (``key``: it was a mapping key)."""
+    if not frames:
+        return
+    frame = frames[-1]
+    if frame[0] == "seq":
+        frame[2] += 1
+    elif frame[2] is _KEY:
+        frame[2] = key if key is not None else "?"
+    else:
+        frame[2] = _KEY
+
+
 def load_yaml(path: Path) -> LoadedYaml:
     """Parse ``path``; a missing, unreadable or malformed file is a ConfigError."""
     try:
@@ -75,6 +125,7 @@ def load_yaml(path: Path) -> LoadedYaml:
     except OSError as exc:
         raise ConfigError(t("yaml.unreadable", path=path, reason=exc.strerror or exc)) from None
     try:
+        _refuse_aliases(text, path)
         node = yaml.compose(text, Loader=SAFE_LOADER)  # duplicate keys are caught in _walk
         data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -87,6 +138,22 @@ def load_yaml(path: Path) -> LoadedYaml:
     if node is not None:
         _walk(node, (), lines, path)
     return LoadedYaml(path=path, data=data, lines=lines)
+
+
+def _is_integer(_checker: object, value: Any) -> bool:
+    """Only a whole number written as one: ``2022.0`` is a float to every later stage."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(_checker: object, value: Any) -> bool:
+    """A finite int or float: ``.nan`` passes every minimum/maximum and ``.inf`` is no limit."""
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+_TYPES = jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+    {"integer": _is_integer, "number": _is_number})
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, type_checker=_TYPES)
 
 
 def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
@@ -102,6 +169,11 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return loc, t("schema.required", key=missing)
     if kind == "type":
+        value = error.instance
+        if isinstance(value, float) and not math.isfinite(value):
+            return loc, t("schema.not_finite", got=yaml.safe_dump(value).split("\n")[0])
+        if error.validator_value == "integer" and isinstance(value, float):
+            return loc, t("schema.integer_float", got=repr(value), whole=round(value))
         return loc, t("schema.type", expected=error.validator_value, got=repr(error.instance))
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
@@ -122,7 +194,7 @@ def _describe(error: jsonschema.ValidationError) -> tuple[Location, str]:
 
 def validate(loaded: LoadedYaml, schema: dict[str, Any]) -> None:
     """Raise ConfigError listing every schema violation with file, line and key."""
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _Validator(schema)
     errors = sorted(validator.iter_errors(loaded.data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
         return

@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--year", type=int, default=2022)
     args = parser.parse_args(argv)
     built = build(args.out, n=args.n, seed=args.seed, year=args.year)
-    labels = [dict(asdict(label), year=args.year) for label, _ in built]
+    labels = [dict(asdict(label), file=label.name, year=args.year) for label, _ in built]
     (args.out / "labels.json").write_text(json.dumps(labels, indent=1, ensure_ascii=False), encoding="utf-8")
     print(f"{len(built)} files and labels.json in {args.out}")
     return 0

@@ -1,8 +1,13 @@
 """A real SMTP server in the test process (aiosmtpd) that records what it receives, with
-LOGIN/PLAIN auth against a test password; shared by the mail tests and the whole-tool tests."""
+LOGIN/PLAIN auth against a test password; shared by the mail tests and the whole-tool tests.
+
+Faults on demand (the Recorder's fields): refuse chosen recipients at RCPT with scripted
+replies (4xx then 5xx...), drop the connection during DATA for chosen recipients, answer
+slowly after storing a message, and (Controller ``data_size_limit``) refuse large mail."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,13 +38,33 @@ class Recorder:
     messages: list[Received] = field(default_factory=list)
     refuse_first: int = 0
     logins: list[str] = field(default_factory=list)
+    rcpt_replies: dict[str, list[str]] = field(default_factory=dict)  # address: replies in turn
+    rcpt_seen: list[str] = field(default_factory=list)  # every RCPT address, in order
+    drop_data_for: set[str] = field(default_factory=set)  # close the connection, store nothing
+    slow_seconds: float = 0.0  # wait this long after storing, before answering
+    slow_for: set[str] = field(default_factory=set)  # only for these (empty: everyone)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: ANN001
+        self.rcpt_seen.append(address)
+        script = self.rcpt_replies.get(address)
+        if script:
+            return script.pop(0)
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: ANN001 - aiosmtpd API
         if self.refuse_first > 0:
             self.refuse_first -= 1
             return "451 4.3.0 coba lagi nanti"
+        dropped = self.drop_data_for & set(envelope.rcpt_tos)
+        if dropped:
+            self.drop_data_for -= dropped  # once each
+            server.transport.close()
+            return "421 closing"
         message = BytesParser(policy=policy.default).parsebytes(envelope.original_content)
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
+        if self.slow_seconds and (not self.slow_for or self.slow_for & set(envelope.rcpt_tos)):
+            await asyncio.sleep(self.slow_seconds)
         return "250 OK"
 
     def authenticate(self, server, session, envelope, mechanism, auth_data):  # noqa: ANN001

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from auditor.documents.kinds import KINDS
 from auditor.i18n import t
 from auditor.rules.model import Part, Rule
-
-EXAMPLE_NAMES = {
-    "undangan": "Undangan Rapat", "daftar_hadir": "Daftar Hadir Rapat",
-    "dokumentasi": "Foto Rapat", "risalah": "Notulen Rapat", "sk": "SK",
-    "laporan": "Laporan", "screenshot": "Screenshot",
-}
 
 
 def month_name(month: int, lang: str) -> str:
@@ -81,7 +76,8 @@ def unclassified(rule: Rule, path: str, lang: str) -> str:
     joined = ", ".join(labels[:-1]) + f" {t('audit.or', lang)} " + labels[-1] if len(labels) > 1 \
         else (labels[0] if labels else rule.evidence)
     first = rule.parts[0] if rule.parts else None
-    example = EXAMPLE_NAMES.get(first.kind, first.label) if first else rule.evidence
+    kind = KINDS.get(first.kind) if first else None
+    example = (kind.example if kind and kind.example else first.label) if first else rule.evidence
     return t("audit.unclassified", lang, path=path, labels=joined, example=example)
 
 

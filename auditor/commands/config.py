@@ -16,7 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="config_action", metavar="ACTION", required=True)
     check = actions.add_parser(
         "validate", help="periksa config.yaml; galat menyebut baris dan kunci / validate a config",
-        description="Memeriksa berkas konfigurasi. Keluar 0 bila sah, 2 bila ada galat (baris dan kunci disebut).",
+        description=(
+            "Memeriksa berkas konfigurasi dan yang disebutnya: folder bukti dapat dibaca, "
+            "berkas aturan ada dan sah, folder laporan dan state dapat ditulis (di luar folder "
+            "bukti), variabel kata sandi SMTP terisi, nama kantor (office) diisi. Keluar 0 bila "
+            "sah, 2 bila ada galat (berkas, baris, kunci dan saran disebut)."),
     )
     check.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
     check.add_argument("file", nargs="?", metavar="FILE", help="sama dengan --config")
@@ -30,11 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from auditor.config import find_config, load_config
+    from auditor.config import find_config
+    from auditor.config.validate import check_setup
     from auditor.i18n import t
 
     path = find_config(args.file or args.config)
-    load_config(path)
+    check_setup(path)
     print(t("config.valid", path=path))
     return 0
 

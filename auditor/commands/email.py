@@ -27,6 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "write .eml files instead of sending")
     parser.add_argument("--resend", action="store_true",
                         help="kirim lagi walau bulan ini sudah terkirim / send again")
+    parser.add_argument("--outbox", action="store_true",
+                        help="tampilkan surel yang menunggu di outbox, tanpa mengirim / "
+                             "list the mail waiting in the outbox")
+    parser.add_argument("--drop", nargs="+", metavar="ID",
+                        help="buang surel ini dari outbox agar tidak terkirim ('all': semua) / "
+                             "remove these queued messages so they are never sent")
     parser.set_defaults(handler=_email)
 
 
@@ -44,35 +50,61 @@ def print_delivery(result, lang: str | None = None) -> None:  # noqa: ANN001 - D
         print(t("deliver.cli.skipped", lang, who=label))
     for team in result.no_address:
         print(t("deliver.cli.no_address", lang, team=team), file=sys.stderr)
+    for label in result.failed:
+        print(t("deliver.cli.failed", lang, who=label), file=sys.stderr)
+    for label in result.maybe:
+        print(t("deliver.cli.maybe", lang, who=label), file=sys.stderr)
     for error in result.errors:
         print(t("deliver.cli.problem", lang, problem=error), file=sys.stderr)
     if result.queued:
         print(t("deliver.cli.queued", lang, count=len(result.queued)), file=sys.stderr)
 
 
-def _email(args: argparse.Namespace) -> int:
-    from auditor.config import find_config, load_config
-    from auditor.deliver.send import deliver_month, latest_report_month
-    from auditor.deliver.smtp import SendError, smtp_password
-    from auditor.errors import UserError
+def _list_outbox(config) -> int:  # noqa: ANN001 - Config
+    from auditor.deliver.send import outbox_entries
     from auditor.i18n import t
 
+    entries = outbox_entries(config)
+    if not entries:
+        print(t("deliver.cli.outbox_empty"))
+        return 0
+    for e in entries:
+        error = f"  ({e.last_error})" if e.last_error else ""
+        print(t("deliver.cli.outbox_line", id=e.id, who=e.label, year=e.year, month=e.month,
+                created=e.created, attempts=e.attempts, error=error))
+    print(t("deliver.cli.outbox_hint"))
+    return 0
+
+
+def _email(args: argparse.Namespace) -> int:
+    import sys
+
+    from auditor.config import find_config, load_config
+    from auditor.config.teams import check_teams
+    from auditor.deliver.send import deliver_month, drop_from_outbox, latest_report_month
+    from auditor.errors import ExitCode, UserError
+    from auditor.i18n import t
+    from auditor.report.labels import month_name
+
     config = load_config(find_config(args.config))
+    if args.outbox:
+        return _list_outbox(config)
+    if args.drop:
+        for entry in drop_from_outbox(config, args.drop):
+            print(t("deliver.cli.dropped", id=entry.id, who=entry.label))
+        return 0
+    check_teams(config)
     if args.month is not None and not 1 <= args.month <= 12:
         raise UserError(t("deliver.cli.bad_month", month=args.month))
-    if not args.dry_run:
-        if config.smtp is None:
-            raise UserError(t("deliver.cli.no_smtp", path=config.path))
-        try:
-            smtp_password(config.smtp)
-        except SendError as exc:
-            raise UserError(exc.message) from None
+    if not args.dry_run and config.smtp is None:
+        raise UserError(t("deliver.cli.no_smtp", path=config.path))
     if args.month is None:
-        year, month = latest_report_month(config)
-        year = args.year or year
+        year, month = latest_report_month(config, args.year or config.year)
+        print(t("deliver.cli.month_taken", year=year, month=month_name(month, config.language),
+                folder=config.reports_dir / f"{year:04d}-{month:02d}"), file=sys.stderr)
     else:
         month = args.month
         year = args.year or config.year or latest_report_month(config)[0]
     result = deliver_month(config, year, month, dry_run=args.dry_run, resend=args.resend)
     print_delivery(result)
-    return 0
+    return int(ExitCode.OK if args.dry_run else result.exit_code)

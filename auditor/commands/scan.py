@@ -26,10 +26,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--month", type=int, metavar="M",
                         help="bulan laporan 1-12 (default: bulan ini) / report month")
     parser.add_argument("--year", type=int, metavar="Y",
-                        help="tahun rencana (default: dari konfigurasi) / plan year")
+                        help="tahun rencana (default: dari konfigurasi; tahun yang tidak dicakup "
+                             "konfigurasi atau aturan ditolak) / plan year")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
-                        help="periksa yang jatuh tempo sampai tanggal ini, mis. sebelum Pleno / "
-                             "audit what is due up to this day")
+                        help="periksa yang jatuh tempo sampai tanggal ini (dalam tahun rencana), "
+                             "mis. sebelum Pleno / audit what is due up to this day")
     parser.add_argument("--out", metavar="DIR",
                         help="folder laporan (default: reports_dir di konfigurasi)")
     parser.add_argument("--quiet", "-q", action="store_true",
@@ -75,6 +76,7 @@ def _scan(args: argparse.Namespace) -> int:
         print(summary_text(outcome.report, lang, files_seen=outcome.files_seen,
                            files_inspected=outcome.files_inspected,
                            report_dir=outcome.report_dir))
+    delivery = None
     if args.email:  # after a root problem: an alert to the coordinator only
         from auditor.commands.email import print_delivery
         from auditor.deliver.send import deliver_after_scan
@@ -87,6 +89,8 @@ def _scan(args: argparse.Namespace) -> int:
             print_delivery(delivery, lang)
     if outcome.root_problem:
         return int(ExitCode.ROOT_UNAVAILABLE)
+    if delivery is not None and delivery.exit_code != ExitCode.OK:
+        return int(delivery.exit_code)  # cron and systemd see mail that did not go out
     if args.fail_on_gaps and outcome.gaps:
         return int(ExitCode.GAPS)
     return int(ExitCode.OK)

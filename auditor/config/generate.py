@@ -31,6 +31,9 @@ def _example(spec: dict[str, Any]) -> Any:
 def _emit(key: str, spec: dict[str, Any], indent: str, out: list[str]) -> None:
     if spec.get("description"):
         out.extend(_comment(spec["description"], indent))
+    if "x-commented-example" in spec:  # optional, and its default works from anywhere
+        out.append(f"{indent}# {key}: {_scalar(spec['x-commented-example'])}")
+        return
     value = _example(spec)
     if isinstance(value, dict) and value:
         out.append(f"{indent}{key}:")

@@ -26,7 +26,9 @@ from auditor.i18n import SAFE_LOADER, t, use_config_language
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
 DEFAULT_NAMES = ("config.yaml", "zi-auditor.yaml")
-SEED_RULES = Path(__file__).resolve().parents[2] / "rules" / "kpu-karanganyar-2022.yaml"
+# The shipped rules (KPU Kabupaten Karanganyar, 2022) live in the package, so a config that
+# omits `rules` works wherever zi-auditor is installed; rules/ in the repository links here.
+SEED_RULES = Path(__file__).resolve().parents[1] / "rules" / "kpu-karanganyar-2022.yaml"
 
 
 @cache
@@ -49,6 +51,11 @@ def find_config(explicit: str | os.PathLike[str] | None) -> Path:
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Load and validate ``path``; every problem is a ConfigError naming file, line and key."""
+    return load_config_source(path)[0]
+
+
+def load_config_source(path: str | os.PathLike[str]) -> tuple[Config, LoadedYaml]:
+    """As ``load_config``, with the parsed file (its lines) for further located checks."""
     loaded = load_yaml(Path(path))
     data = loaded.data
     if data is None:
@@ -58,7 +65,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     if data.get("language") in ("id", "en"):
         use_config_language(data["language"])
     validate(loaded, schema())
-    return _build(loaded, data)
+    return _build(loaded, data), loaded
 
 
 def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
@@ -81,6 +88,9 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
         if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
+        elif is_within(evidence_root, p):  # clearing old reports or state would reach it
+            problems.append(located(loaded, (key,), t("config.holds_evidence", path=p,
+                                                      root=evidence_root)))
 
     names: set[str] = set()
     for index, team in enumerate(data.get("teams", [])):
@@ -116,6 +126,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     rules = tuple(resolve(r) for r in data.get("rules", [])) or (SEED_RULES,)
     return Config(
         path=loaded.path,
+        office=data.get("office"),
         evidence_root=evidence_root,
         rules=rules,
         year=data.get("year"),
@@ -123,7 +134,8 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         language=data.get("language", "id"),
         reports_dir=reports_dir,
         state_dir=state_dir,
-        teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email")) for t_ in data.get("teams", [])),
+        teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email"), tuple(t_.get("aliases", ())))
+                    for t_ in data.get("teams", [])),
         coordinator=Person(coordinator.get("name", ""), coordinator["email"]) if coordinator else None,
         smtp=smtp,
         schedule=schedule,

@@ -17,6 +17,12 @@ class Team:
     name: str
     lead: str
     email: str | None
+    aliases: tuple[str, ...] = ()  # other spellings of the team's name in the plan
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the rules may give this team: its name and its aliases."""
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True)
@@ -70,9 +76,11 @@ class Config:
     inspect: InspectSettings = field(default_factory=InspectSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     max_file_loss_percent: float = 50.0
+    office: str | None = None  # the office's name for reports and mail; else the rules'
 
     def team(self, name: str) -> Team | None:
+        """The config team the rules' team ``name`` belongs to (by name or alias)."""
         for team in self.teams:
-            if team.name == name:
+            if name in team.names:
                 return team
         return None

@@ -14,6 +14,9 @@ from auditor.i18n import t
 from auditor.report.labels import month_name, status_label
 from auditor.report.view import rule_sort_key
 
+# Rows listed in a message body; the rest are in the attachment or the report, so a month
+# with tens of thousands of gaps still makes a mail well under servers' size limits.
+MAX_ROWS = 300
 _STYLE_TABLE = "border-collapse:collapse;font-family:Arial,sans-serif;font-size:13px"
 _STYLE_CELL = "border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left"
 
@@ -44,16 +47,20 @@ class Body:
             lines.append("")
         if self.gaps:
             lines += [t("deliver.gaps_heading", self.lang) + ":"]
-            for number, verdict in enumerate(self.gaps, 1):
+            for number, verdict in enumerate(self.gaps[:MAX_ROWS], 1):
                 lines += _verdict_lines(number, verdict, self.lang, self.show_team)
+            if len(self.gaps) > MAX_ROWS:
+                lines.append(t("deliver.more_rows", self.lang, count=len(self.gaps) - MAX_ROWS))
             lines.append("")
         if self.upcoming_title:
             lines.append(self.upcoming_title + ":")
-            for verdict in self.upcoming:
+            for verdict in self.upcoming[:MAX_ROWS]:
                 team = f" ({verdict.team})" if self.show_team else ""
                 lines.append(f"- {verdict.rule_id}{team}: {verdict.evidence}")
                 if verdict.folder:
                     lines.append(f"  {t('deliver.folder', self.lang)}: {verdict.folder}")
+            if len(self.upcoming) > MAX_ROWS:
+                lines.append(t("deliver.more_rows", self.lang, count=len(self.upcoming) - MAX_ROWS))
             if not self.upcoming:
                 lines.append(t("deliver.upcoming_none", self.lang))
             lines.append("")
@@ -76,7 +83,7 @@ class Body:
             columns = ["no", "rule", *(["team"] if self.show_team else []), "month", "status",
                        "evidence", "notes"]
             rows = []
-            for number, v in enumerate(self.gaps, 1):
+            for number, v in enumerate(self.gaps[:MAX_ROWS], 1):
                 notes = [*v.problems]
                 if v.folder:
                     notes.append(f"{t('deliver.folder', lang)}: {v.folder}")
@@ -87,14 +94,18 @@ class Body:
                              month_name(v.month, lang), status_label(v.status, lang),
                              v.evidence, "\n".join(notes)])
             out.append(_table([t(f"deliver.col.{c}", lang) for c in columns], rows))
+            if len(self.gaps) > MAX_ROWS:
+                out.append(f"<p>{escape(t('deliver.more_rows', lang, count=len(self.gaps) - MAX_ROWS))}</p>")
         if self.upcoming_title:
             out.append(f"<h3>{escape(self.upcoming_title)}</h3>")
             if self.upcoming:
                 columns = ["rule", *(["team"] if self.show_team else []), "evidence", "notes"]
                 rows = [[v.rule_id, *([v.team] if self.show_team else []), v.evidence,
                          f"{t('deliver.folder', lang)}: {v.folder}" if v.folder else ""]
-                        for v in self.upcoming]
+                        for v in self.upcoming[:MAX_ROWS]]
                 out.append(_table([t(f"deliver.col.{c}", lang) for c in columns], rows))
+                if len(self.upcoming) > MAX_ROWS:
+                    out.append(f"<p>{escape(t('deliver.more_rows', lang, count=len(self.upcoming) - MAX_ROWS))}</p>")
             else:
                 out.append(f"<p>{escape(t('deliver.upcoming_none', lang))}</p>")
         out += [f'<p style="color:#444">{_html_lines(line)}</p>' for line in self.closing if line]

@@ -1,57 +1,31 @@
-"""Build the e-mails: one per team lead (their gaps only), one for the coordinator, alerts.
+"""Compose the letters of a month: one per team lead (their gaps only), one for the
+coordinator (everything), and the coordinator's alerts. Channel-neutral: a channel module
+(``auditor/deliver/channels/``) renders each ``Letter`` for its transport.
 
-Header safety: every header value goes through ``clean_header`` (control characters, CR and
-LF become spaces) and addresses are ``email.headerregistry.Address`` objects, so a team or
-lead name like ``"X\\r\\nBcc: evil@x"`` stays text inside a quoted display name and can never
-start a header of its own. Attachment names are ASCII slugs.
+Who gets what:
+- a config team receives the verdicts of every rules team it names (``name`` or an alias);
+- a team with due rules and no gaps gets the short "semua lengkap" note (unless switched
+  off); a team with nothing due gets no mail at all, never "semua lengkap";
+- a rules team that no config team names, or whose team has no address, is named in the
+  coordinator's letter ("tidak ada penerima untuk …"): its gaps are never dropped silently.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid, parseaddr
 from pathlib import Path
+from types import ModuleType
 
 from auditor.audit.model import AuditReport
 from auditor.config.model import Config, Team
 from auditor.deliver.body import Body, sorted_verdicts, upcoming_title
-from auditor.errors import UserError
+from auditor.deliver.channel import Attachment, Letter
 from auditor.i18n import t
 from auditor.report.csv_format import CsvFormat
 from auditor.report.labels import month_name
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]+")
-FALLBACK_SENDER = "zi-auditor <zi-auditor@localhost>"
-
-
-@dataclass
-class Outgoing:
-    """One message to one person, with the key that stops it being sent twice."""
-
-    kind: str  # "team:<name>", "coordinator" or "alert:<YYYY-MM-DD>"
-    year: int
-    month: int
-    recipient: str  # the bare address
-    message: EmailMessage
-
-    @property
-    def label(self) -> str:
-        """'Tim Pengawasan <addr>', 'koordinator <addr>' or 'peringatan <addr>' for people."""
-        if self.kind.startswith("team:"):
-            who = self.kind.split(":", 1)[1]
-        else:
-            who = t(f"deliver.label.{self.kind.split(':', 1)[0]}")
-        return f"{who} <{self.recipient}>"
-
-
-def clean_header(value: object) -> str:
-    """``value`` as one line: no CR, LF or other control character can reach a header."""
-    return " ".join(_CONTROL.sub(" ", str(value)).split())
 
 
 def slug(text: str) -> str:
@@ -59,60 +33,44 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tim"
 
 
-def address(name: str, email: str) -> Address:
-    try:
-        return Address(display_name=clean_header(name), addr_spec=clean_header(email))
-    except (ValueError, IndexError, TypeError) as exc:
-        raise UserError(t("deliver.bad_address", address=clean_header(email), reason=exc)) from None
-
-
-def sender_address(config: Config) -> Address:
-    raw = config.smtp.sender if config.smtp else FALLBACK_SENDER
-    name, addr = parseaddr(clean_header(raw))
-    return address(name, addr or clean_header(raw))
-
-
-def _message(config: Config, to: Address, subject: str, body: Body, lang: str,
-             now: datetime) -> EmailMessage:
-    sender = sender_address(config)
-    msg = EmailMessage()
-    msg["From"] = sender
-    msg["To"] = to
-    msg["Subject"] = clean_header(subject)
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = make_msgid("zi-auditor", domain=sender.domain or "localhost")
-    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to a robot
-    msg.set_content(body.text())
-    msg.add_alternative(body.html(), subtype="html")
-    return msg
-
-
-def _finish(msg: EmailMessage, lang: str) -> None:
-    # last: making a message multipart moves every Content-* header into the first part
-    msg["Content-Language"] = lang
-
-
-def _attach(msg: EmailMessage, data: bytes, filename: str, subtype: str) -> None:
-    """A UTF-8 text attachment (CSV keeps its BOM so Excel shows Indonesian text intact)."""
-    msg.add_attachment(data.decode("utf-8"), subtype=subtype, charset="utf-8",
-                       filename=filename, cte="base64")
-
-
-def _closing(config: Config, lang: str, filename: str | None) -> list[str]:
-    lines = [t("deliver.attachment_note", lang, filename=filename)] if filename else []
+def _footer(config: Config, lang: str) -> list[str]:
     coordinator = config.coordinator
     who = f" ({coordinator.name}, {coordinator.email})" if coordinator and coordinator.name else (
         f" ({coordinator.email})" if coordinator else "")
-    lines.append(t("deliver.footer", lang, coordinator=who))
-    return lines
+    return [t("deliver.footer", lang, coordinator=who)]
+
+
+def _not_attached(report_dir: Path | None, lang: str) -> list[str]:
+    return [t("deliver.not_attached", lang, folder=report_dir or "-")]
+
+
+def report_teams(report: AuditReport) -> list[str]:
+    """The rules teams of a report: those with verdicts, counts or upcoming items."""
+    names = {v.team for v in report.verdicts} | set(report.by_team) | {
+        v.team for v in report.upcoming}
+    return sorted(n for n in names if n)
+
+
+def unaddressed(config: Config, report: AuditReport, channel: ModuleType) -> list[str]:
+    """Rules teams of ``report`` whose gaps reach no lead in this channel."""
+    out = []
+    for name in report_teams(report):
+        team = config.team(name)
+        if team is None or not channel.address_of(team):
+            out.append(name)
+    return out
 
 
 def compose_team(config: Config, report: AuditReport, team: Team, lang: str,
-                 now: datetime) -> Outgoing | None:
-    """The lead's message: their team's gaps and next month's items; None when not to send."""
-    if not team.email:
+                 channel: ModuleType, report_dir: Path | None = None) -> Letter | None:
+    """The lead's letter: their team's gaps and next month's items; None when not to send."""
+    to = channel.address_of(team)
+    if not to:
         return None
-    mine = sorted_verdicts([v for v in report.verdicts if v.team == team.name])
+    names = set(team.names)
+    mine = sorted_verdicts([v for v in report.verdicts if v.team in names])
+    if not mine:
+        return None  # nothing due: never tell a team "semua lengkap" about nothing
     gaps = [v for v in mine if v.is_gap]
     if not gaps and not config.email.send_when_complete:
         return None
@@ -122,30 +80,31 @@ def compose_team(config: Config, report: AuditReport, team: Team, lang: str,
                     count=len(gaps))
     else:
         subject = t("deliver.subject.team_complete", lang, month=month, year=year, team=team.name)
-    count = report.by_team.get(team.name)
+    due = len(mine)
+    ok = sum(1 for v in mine if not v.is_gap)
     paragraphs = [t("deliver.intro.team", lang, team=team.name, month=month, year=year,
-                    as_of=report.as_of)]
-    if count:
-        paragraphs.append(t("deliver.counts", lang, due=count.due, ok=count.ok, gaps=count.gaps))
+                    as_of=report.as_of),
+                  t("deliver.counts", lang, due=due, ok=ok, gaps=len(gaps))]
     if not gaps:
         paragraphs.append(t("deliver.complete", lang))
-    filename = f"zi-{slug(team.name)}-{year}-{report.month:02d}.csv" if config.email.attach_csv else None
+    attachments, note = [], []
+    if config.email.attach_csv:
+        filename = f"zi-{slug(team.name)}-{year}-{report.month:02d}.csv"
+        attachments.append(Attachment(filename, CsvFormat().render(
+            replace(report, verdicts=mine), lang), "csv"))
+        note = [t("deliver.attachment_note", lang, filename=filename)]
     body = Body(lang=lang, greeting=t("deliver.greeting", lang, name=team.lead or team.name),
                 paragraphs=paragraphs, gaps=gaps,
-                upcoming=sorted_verdicts([v for v in report.upcoming if v.team == team.name]),
-                upcoming_title=upcoming_title(report, lang),
-                closing=_closing(config, lang, filename))
-    msg = _message(config, address(team.lead or team.name, team.email), subject, body, lang, now)
-    if filename:
-        _attach(msg, CsvFormat().render(replace(report, verdicts=mine), lang), filename, "csv")
-    _finish(msg, lang)
-    return Outgoing(f"team:{team.name}", report.year, report.month, team.email, msg)
+                upcoming=sorted_verdicts([v for v in report.upcoming if v.team in names]),
+                upcoming_title=upcoming_title(report, lang), closing=_footer(config, lang))
+    return Letter(f"team:{team.name}", report.year, report.month, team.lead or team.name, to,
+                  subject, body, attachments, note, _not_attached(report_dir, lang))
 
 
-def compose_coordinator(config: Config, report: AuditReport, lang: str, now: datetime,
-                        report_dir: Path | None, no_address: list[str]) -> Outgoing | None:
-    """The whole picture: every team's counts and gaps, the CSV and the HTML report."""
-    if config.coordinator is None:
+def compose_coordinator(config: Config, report: AuditReport, lang: str, channel: ModuleType,
+                        report_dir: Path | None, no_recipient: list[str]) -> Letter | None:
+    """The whole picture: every team's counts and gaps; the gaps as CSV and the HTML report."""
+    if config.coordinator is None or not channel.address_of(config.coordinator):
         return None
     gaps = sorted_verdicts([v for v in report.verdicts if v.is_gap])
     month, year = month_name(report.month, lang), report.year
@@ -155,51 +114,70 @@ def compose_coordinator(config: Config, report: AuditReport, lang: str, now: dat
                     gaps=report.summary.gaps)]
     if report.errors:
         paragraphs.append(t("deliver.unreadable_files", lang, count=len(report.errors)))
-    if no_address:
-        paragraphs.append(t("deliver.no_address", lang, teams=", ".join(no_address)))
+    if no_recipient:
+        paragraphs.append(t("deliver.no_recipient", lang, teams=", ".join(no_recipient)))
+    attachments, note = [], []
+    if config.email.attach_csv:
+        filename = f"zi-{year}-{report.month:02d}.csv"
+        attachments.append(Attachment(filename, CsvFormat().render(report, lang), "csv"))
+        note.append(t("deliver.attachment_note", lang, filename=filename))
     html_report = report_dir / "gap-report.html" if report_dir else None
-    attach_html = html_report is not None and html_report.is_file()
-    filename = f"zi-{year}-{report.month:02d}.csv" if config.email.attach_csv else None
-    closing = _closing(config, lang, filename)
-    if attach_html:
-        closing.insert(0, t("deliver.report_attached", lang))
-    body = Body(lang=lang, greeting=t("deliver.greeting", lang,
-                                      name=config.coordinator.name or config.coordinator.email),
+    if html_report is not None and html_report.is_file():
+        attachments.append(Attachment(f"zi-{year}-{report.month:02d}.html",
+                                      html_report.read_bytes(), "html"))
+        note.insert(0, t("deliver.report_attached", lang))
+    name = config.coordinator.name or config.coordinator.email
+    body = Body(lang=lang, greeting=t("deliver.greeting", lang, name=name),
                 paragraphs=paragraphs, summary=dict(sorted(report.by_team.items())), gaps=gaps,
                 upcoming=sorted_verdicts(list(report.upcoming)),
-                upcoming_title=upcoming_title(report, lang), show_team=True, closing=closing)
-    to = address(config.coordinator.name, config.coordinator.email)
-    msg = _message(config, to, subject, body, lang, now)
-    if filename:
-        _attach(msg, CsvFormat().render(report, lang), filename, "csv")
-    if attach_html and html_report is not None:
-        _attach(msg, html_report.read_bytes(), f"zi-{year}-{report.month:02d}.html", "html")
-    _finish(msg, lang)
-    return Outgoing("coordinator", report.year, report.month, config.coordinator.email, msg)
+                upcoming_title=upcoming_title(report, lang), show_team=True,
+                closing=_footer(config, lang))
+    return Letter("coordinator", report.year, report.month, config.coordinator.name,
+                  channel.address_of(config.coordinator), subject, body, attachments, note,
+                  _not_attached(report_dir, lang))
 
 
-def compose_report(config: Config, report: AuditReport, lang: str, now: datetime,
-                   report_dir: Path | None = None) -> tuple[list[Outgoing], list[str]]:
-    """Every message for one month's report, and the names of teams with no address."""
-    no_address = [team.name for team in config.teams if not team.email]
-    out = [m for team in config.teams if (m := compose_team(config, report, team, lang, now))]
-    coordinator = compose_coordinator(config, report, lang, now, report_dir, no_address)
+def compose_report(config: Config, report: AuditReport, lang: str, channel: ModuleType,
+                   report_dir: Path | None = None) -> tuple[list[Letter], list[str]]:
+    """Every letter for one month's report, and the rules teams that reach no lead."""
+    no_recipient = unaddressed(config, report, channel)
+    out = [m for team in config.teams
+           if (m := compose_team(config, report, team, lang, channel, report_dir))]
+    coordinator = compose_coordinator(config, report, lang, channel, report_dir, no_recipient)
     if coordinator:
         out.append(coordinator)
-    return out, no_address
+    return out, no_recipient
 
 
-def compose_alert(config: Config, problem: str, lang: str, now: datetime) -> Outgoing | None:
-    """The coordinator's alert when the evidence root looks unmounted; None without one."""
-    if config.coordinator is None:
+def _coordinator_letter(config: Config, channel: ModuleType, kind: str, now: datetime,
+                        subject: str, paragraphs: list[str], lang: str) -> Letter | None:
+    if config.coordinator is None or not channel.address_of(config.coordinator):
         return None
-    when = now.strftime("%Y-%m-%d %H:%M")
     body = Body(lang=lang, greeting=t("deliver.greeting", lang,
                                       name=config.coordinator.name or config.coordinator.email),
-                paragraphs=[t("deliver.alert.body", lang, when=when, problem=problem,
-                              reports_dir=config.reports_dir, root=config.evidence_root)],
-                closing=_closing(config, lang, None))
-    msg = _message(config, address(config.coordinator.name, config.coordinator.email),
-                   t("deliver.subject.alert", lang, when=when), body, lang, now)
-    _finish(msg, lang)
-    return Outgoing(f"alert:{now:%Y-%m-%d}", now.year, now.month, config.coordinator.email, msg)
+                paragraphs=paragraphs, closing=_footer(config, lang))
+    return Letter(kind, now.year, now.month, config.coordinator.name,
+                  channel.address_of(config.coordinator), subject, body)
+
+
+def compose_alert(config: Config, problem: str, lang: str, now: datetime,
+                  channel: ModuleType) -> Letter | None:
+    """The coordinator's alert when the evidence root looks unmounted; None without one."""
+    when = now.strftime("%Y-%m-%d %H:%M")
+    return _coordinator_letter(
+        config, channel, f"alert:{now:%Y-%m-%d}", now, t("deliver.subject.alert", lang, when=when),
+        [t("deliver.alert.body", lang, when=when, problem=problem,
+           reports_dir=config.reports_dir, root=config.evidence_root)], lang)
+
+
+def compose_undeliverable(config: Config, failures: list[tuple[str, str, str]], lang: str,
+                          now: datetime, channel: ModuleType, key: str) -> Letter | None:
+    """The coordinator's notice that messages left the queue undelivered:
+    ``failures`` holds (who, reason, where the message is kept)."""
+    lines = [t("deliver.undeliverable.intro", lang)]
+    lines += [t("deliver.undeliverable.item", lang, who=who, reason=reason, kept=kept)
+              for who, reason, kept in failures]
+    lines.append(t("deliver.undeliverable.what_to_do", lang))
+    return _coordinator_letter(
+        config, channel, f"notice:{key}", now,
+        t("deliver.subject.undeliverable", lang, count=len(failures)), ["\n".join(lines)], lang)

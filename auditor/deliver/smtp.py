@@ -1,31 +1,33 @@
-"""Send messages over SMTP (STARTTLS, SSL or plain) with login, retrying with backoff.
+"""One SMTP session (STARTTLS, SSL or plain, with login) that sends messages one at a time
+and says, for each one, what became of it.
 
 The password is read from the environment variable the config names, only here, and never
 put into a message, a log line or an exception text (every error text is scrubbed of it).
-A batch is retried as a whole: after a failed round, wait 2, 4, 8... seconds and try the
-messages that failed with a passing error again, up to ``max_attempts`` rounds; what still
-fails stays in the outbox for the next run.
+
+Each message is its own transaction (MAIL, RCPT, DATA), so a refusal touches one message:
+- 2xx after the data: sent;
+- 4xx anywhere, or the connection lost before all data went out: try again later;
+- 5xx at RCPT or after the data (unknown address, 552 too large): refused for good;
+- the data all sent but no answer (timeout, connection dropped): maybe sent — the server
+  may have stored it, so it is not sent again in this run.
+What concerns the server as a whole (cannot connect, TLS, login, sender refused) holds every
+message of the round; only a connection failure is retried within the run.
 """
 
 from __future__ import annotations
 
-import logging
 import os
+import re
 import smtplib
 import ssl
-import time
-from collections.abc import Callable, Sequence
-from email.message import EmailMessage
 
 from auditor.config.model import SmtpSettings
+from auditor.deliver.channel import Result, Status
 from auditor.i18n import t
-
-BACKOFF_SECONDS = 2.0
-log = logging.getLogger("auditor.deliver")
 
 
 class SendError(Exception):
-    """A failure to tell the user about, with a message already free of the password."""
+    """A failure of the whole session, with a message already free of the password."""
 
     def __init__(self, message: str, permanent: bool = False) -> None:
         super().__init__(message)
@@ -47,23 +49,21 @@ def _scrub(text: str, password: str | None) -> str:
     return text.replace(password, "***") if password else text
 
 
+def _reply_text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
 def describe(exc: BaseException, settings: SmtpSettings, password: str | None) -> SendError:
-    """A plain, password-free SendError for any failure of smtplib or the network."""
+    """A plain, password-free SendError for a failure to open the session."""
     where = f"{settings.host}:{settings.port}"
     if isinstance(exc, SendError):
         return exc
     if isinstance(exc, smtplib.SMTPAuthenticationError):
         message, permanent = t("deliver.smtp.login_failed", user=settings.user, server=where,
                                code=exc.smtp_code), True
-    elif isinstance(exc, smtplib.SMTPRecipientsRefused):
-        refused = ", ".join(f"{addr} ({code})" for addr, (code, _) in exc.recipients.items())
-        message, permanent = t("deliver.smtp.refused", who=refused), True
-    elif isinstance(exc, smtplib.SMTPNotSupportedError):
-        message, permanent = t("deliver.smtp.no_starttls", server=where), True
     elif isinstance(exc, smtplib.SMTPResponseException):
-        reply = exc.smtp_error.decode("utf-8", "replace") if isinstance(exc.smtp_error, bytes) \
-            else str(exc.smtp_error)
-        message = t("deliver.smtp.rejected", server=where, code=exc.smtp_code, reply=reply)
+        message = t("deliver.smtp.rejected", server=where, code=exc.smtp_code,
+                    reply=_reply_text(exc.smtp_error))
         permanent = exc.smtp_code >= 500
     elif isinstance(exc, ssl.SSLError):
         message, permanent = t("deliver.smtp.tls_failed", server=where,
@@ -76,7 +76,15 @@ def describe(exc: BaseException, settings: SmtpSettings, password: str | None) -
     return SendError(_scrub(message, password), permanent)
 
 
-class Connection:
+def _quote(payload: bytes) -> bytes:
+    """The DATA of ``payload`` (CRLF lines): leading dots doubled, the closing dot added."""
+    data = re.sub(rb"(?m)^\.", b"..", payload)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+class Session:
     """One SMTP session, opened on first use and reopened after a failure."""
 
     def __init__(self, settings: SmtpSettings, password: str | None) -> None:
@@ -84,7 +92,20 @@ class Connection:
         self._password = password
         self._smtp: smtplib.SMTP | None = None
 
-    def _open(self) -> smtplib.SMTP:
+    @property
+    def where(self) -> str:
+        return f"{self.settings.host}:{self.settings.port}"
+
+    def open(self) -> None:
+        """Connect, secure and log in; raises SendError (password-free) when it cannot."""
+        if self._smtp is not None:
+            return
+        try:
+            self._smtp = self._connect()
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a SendError
+            raise describe(exc, self.settings, self._password) from None
+
+    def _connect(self) -> smtplib.SMTP:
         s = self.settings
         context = ssl.create_default_context()
         if s.security == "ssl":
@@ -95,23 +116,73 @@ class Connection:
         try:
             smtp.ehlo()
             if s.security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    raise SendError(t("deliver.smtp.no_starttls", server=self.where), True)
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if s.user and self._password is not None:
+                if not smtp.has_extn("auth"):
+                    raise SendError(t("deliver.smtp.no_auth", server=self.where,
+                                      security=s.security), True)
                 smtp.login(s.user, self._password)
         except BaseException:
             smtp.close()
             raise
         return smtp
 
+    def _lost(self, exc: BaseException) -> str:
+        self.close()
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return _scrub(t("deliver.smtp.unreachable", server=self.where, reason=reason),
+                      self._password)
+
+    def _refused(self, code: int, reply: bytes | str, recipient: str, stage: str) -> Result:
+        try:
+            assert self._smtp is not None
+            self._smtp.rset()
+        except (OSError, smtplib.SMTPException):
+            self.close()
+        text = t(f"deliver.smtp.refused_{stage}", server=self.where, who=recipient, code=code,
+                 reply=_reply_text(reply))
+        if 400 <= code < 500:
+            return Result(Status.RETRY, text)
+        if stage == "sender":
+            return Result(Status.HELD, text)
+        return Result(Status.FAILED, text)
+
+    def deliver(self, sender: str, recipient: str, payload: bytes) -> Result:
+        """Send one message to one recipient over the open session."""
+        smtp = self._smtp
+        assert smtp is not None
+        try:
+            code, reply = smtp.mail(sender)
+            if code != 250:
+                return self._refused(code, reply, recipient, "sender")
+            code, reply = smtp.rcpt(recipient)
+            if code not in (250, 251):
+                return self._refused(code, reply, recipient, "recipient")
+            smtp.putcmd("data")
+            code, reply = smtp.getreply()
+            if code != 354:
+                return self._refused(code, reply, recipient, "message")
+        except (OSError, smtplib.SMTPException) as exc:
+            return Result(Status.RETRY, self._lost(exc))
+        try:
+            smtp.send(_quote(payload))
+        except (OSError, smtplib.SMTPException) as exc:  # dropped mid-DATA: not taken
+            return Result(Status.RETRY, self._lost(exc))
+        try:
+            code, reply = smtp.getreply()
+        except (OSError, smtplib.SMTPException) as exc:
+            reason = self._lost(exc)
+            return Result(Status.MAYBE, t("deliver.smtp.maybe_sent", who=recipient, reason=reason))
+        if code == 250:
+            return Result(Status.SENT)
+        return self._refused(code, reply, recipient, "message")
+
     @property
     def is_open(self) -> bool:
         return self._smtp is not None
-
-    def send(self, message: EmailMessage) -> None:
-        if self._smtp is None:
-            self._smtp = self._open()
-        self._smtp.send_message(message)
 
     def close(self) -> None:
         smtp, self._smtp = self._smtp, None
@@ -121,46 +192,3 @@ class Connection:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
-
-
-def send_batch(settings: SmtpSettings, messages: Sequence[tuple[str, EmailMessage]],
-               max_attempts: int, *, sleep: Callable[[float], None] = time.sleep,
-               ) -> dict[str, SendError | None]:
-    """Send every (id, message); the result maps each id to None (sent) or its last error."""
-    results: dict[str, SendError | None] = {}
-    try:
-        password = smtp_password(settings)
-    except SendError as exc:
-        return {key: exc for key, _ in messages}
-    todo = list(messages)
-    for attempt in range(1, max(1, max_attempts) + 1):
-        if attempt > 1:
-            delay = BACKOFF_SECONDS * 2 ** (attempt - 2)
-            log.info(t("deliver.smtp.retry", count=len(todo), seconds=f"{delay:g}",
-                       attempt=attempt, attempts=max_attempts))
-            sleep(delay)
-        connection = Connection(settings, password)
-        retry: list[tuple[str, EmailMessage]] = []
-        try:
-            for index, (key, message) in enumerate(todo):
-                opening = not connection.is_open
-                try:
-                    connection.send(message)
-                    results[key] = None
-                except Exception as exc:  # noqa: BLE001 - every failure becomes a SendError
-                    error = describe(exc, settings, password)
-                    connection.close()
-                    # a server that cannot be reached or refuses the login fails the whole round
-                    failed = todo[index:] if opening else [(key, message)]
-                    for failed_key, failed_message in failed:
-                        results[failed_key] = error
-                        if not error.permanent:
-                            retry.append((failed_key, failed_message))
-                    if opening:
-                        break
-        finally:
-            connection.close()
-        todo = retry
-        if not todo:
-            break
-    return results

@@ -82,6 +82,16 @@ _BLANK_DATE = re.compile(rf"^(?:[A-Za-z][A-Za-z .'-]{{2,40}},|(?:pada\s+)?(?:tan
 _UNREAD_DAY = re.compile(rf"^[A-Za-z][A-Za-z .'-]{{2,40}},\s*(?=\S{{0,3}}[^\d\s])(\S{{1,3}})\s+(?:{_M})\s+\d{{4}}\s*$", _F)
 
 
+# "Sidoarjo, 2 Oktober 2022": a day read as digits, to be measured against the typed year.
+_WRITTEN_DAY = re.compile(rf"^[A-Za-z][A-Za-z .'-]{{2,40}},\s*(\d{{1,2}})\s+(?:{_M})\s+(\d{{4}})\s*$", _F)
+
+
+def day_and_year_tokens(line: str) -> tuple[str, str] | None:
+    """The day and year of a place-and-date line ("2", "2022" in "Sidoarjo, 2 Oktober 2022")."""
+    m = _WRITTEN_DAY.match(ocr_fixes(line.strip()))
+    return (m.group(1), m.group(2)) if m else None
+
+
 def unread_day_token(line: str) -> str | None:
     """The unread day of a date line ("2y" in "Jombang, 2y September 2019"), or None."""
     m = _UNREAD_DAY.match(ocr_fixes(line.strip()))
@@ -135,6 +145,9 @@ _OCR_WORD_YEAR = re.compile(r"(?<![A-Za-z])([A-Za-z]{5,10})(\s+(?:19|20)\d\d)(?!
 _OCR_DAY = re.compile(rf"(?<![\w!|])([0-3]?)([Il!|])([0-9]?)(?=\s+(?:{_M})\b\.?\s*\d{{4}})", _F)
 
 
+_OCR_PLACE_DOT = re.compile(rf"^(\W{{0,3}}(?!(?:tgl|tanggal|hari|waktu|jam|pukul|per|tmt|lahir|ditetapkan|diundangkan)\b)"
+                            rf"(?-i:[A-Z][a-z]{{2,}}))\.\s+(\d{{1,2}}\s+(?:{_M})\s+\d{{4}}\s*)$",
+                            _F | re.M)
 _OCR_PLACE = re.compile(rf"^[^\w\n]{{0,3}}(?:[A-Za-z]{{1,2}}\s)?([a-z])([a-z]+(?:\s+[A-Za-z]+)?,\s*\S{{1,3}}\s+(?:{_M})\s+\d{{4}})",
                         _F | re.M)
 
@@ -166,6 +179,7 @@ def ocr_fixes(text: str) -> str:
 
     text = _OCR_WORD_YEAR.sub(month, text)
     text = _OCR_DAY.sub(lambda m: f"{m[1]}1{m[3]}", text)
+    text = _OCR_PLACE_DOT.sub(r"\1, \2", text)  # "Sidoarjo. 21 Juli 2022": a comma read as a dot
     # "-jambang, 24 September 2019", "A bang, 1 Februari 2023": specks or a stamp's mark
     # before a place line, and its lost capital
     return _OCR_PLACE.sub(lambda m: m[1].upper() + m[2], text)
@@ -297,6 +311,9 @@ def classify(lines: list[str], i: int, start: int, end: int | None = None) -> st
             return "signature_block"
         return "letter_date" if _beside_letter_head(lines, i) else "place_date"
     after = lines[i][end:].strip() if end is not None else "?"
+    if not after and _SMUDGED_PLACE.match(before) and not _LETTER_HEAD.match(before) \
+            and _followed_by_signature(lines, i):
+        return "signature_block"  # "Ga Pee 5 September 2022": the place under a stamp, then the office
     if not after and (  # a central agency's letter: "Nomor : B/123/RB.03/2022      9 Mei 2022"
             (_LETTER_HEAD.match(before) and before.endswith("  ") and not re.search(r"tanggal\s*:?\s*$", before, _F))
             or (not before.strip() and _beside_letter_head(lines, i))):  # a bare date line at the head
@@ -307,6 +324,8 @@ def classify(lines: list[str], i: int, start: int, end: int | None = None) -> st
     return "text"
 
 
+_SMUDGED_PLACE = re.compile(r"^\W{0,3}(?!.*\b(?:hari|tanggal|tgl|pada|waktu|bulan|tahun|per|sejak|sampai)\b)"
+                            r"[A-Za-z]{1,8}(?:\s+[A-Za-z]{1,8})?[\s.,]*$", _F)
 _RANGE_SEP = re.compile(r"^\s*(s\.?\s*/?\s*d\.?|sampai(\s+dengan)?|hingga|[-–—])\s*$", _F)
 
 
@@ -379,8 +398,16 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
         usable = [c for c in usable if RANK[c.rule] <= 2
                   or (c.rule == "meeting_day" and not letter and not unread_day)]
     if usable:
-        best_rank = min(RANK[c.rule] for c in usable)
-        top = [c for c in usable if RANK[c.rule] == best_rank]
+        # A place and date below the meeting day it announces closes the letter: it is the
+        # letter's own date even when its office line and name were lost (a stamp, a fold).
+        meeting = max((c.line for c in usable if c.rule == "meeting_day"), default=None)
+
+        def rank(c: Candidate) -> float:
+            closing = c.rule == "place_date" and meeting is not None and c.line > meeting
+            return 2.5 if closing else RANK[c.rule]
+
+        best_rank = min(rank(c) for c in usable)
+        top = [c for c in usable if rank(c) == best_rank]
         pick = top[-1] if any(c.rule in _PREFER_LAST for c in top) else top[0]
         finding.date, finding.source = pick.value, SOURCE.get(pick.rule, pick.rule)
         finding.evidence = evidence_of(lines, pick)

@@ -10,7 +10,7 @@ from pathlib import Path
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
-from auditor.inspect.text import date_from_name
+from auditor.inspect.text import EVIDENCE_CHARS, date_from_name
 
 MAX_PIXELS = 90_000_000  # Pillow's own bomb limit; beyond it a plain error
 _EXIF_IFD = 0x8769
@@ -73,6 +73,47 @@ def _ocr_page(img: object, facts: FileFacts, year: int | None) -> None:
     scanned_signature(facts, lines, [read])
 
 
+SCREEN_NAME_WORDS = ("screenshot", "screen shot", "screenshoot", "tangkapan layar", "cuplikan layar",
+                     "capture", "snip")
+
+
+def _screen_clock(img: object, facts: FileFacts, year: int | None) -> None:
+    """The day a screen was captured, from the clock of a Windows taskbar in the picture.
+
+    A web page or an app shows many dates (posts, footers); only the taskbar clock at the
+    bottom right says when the picture was taken ("09:30" over "14/05/2022"). It is read
+    alone, large and dark-on-light, and only a full day with its year counts.
+    """
+    import numpy as np
+    import pytesseract
+    from PIL import Image, ImageOps
+
+    from auditor.inspect.dates import _max_year, dates_in_line
+
+    width, height = img.size  # type: ignore[attr-defined]
+    bar = img.crop((int(width * 0.72), int(height * 0.92), width, height)).convert("L")  # type: ignore[attr-defined]
+    if float(np.asarray(bar).mean()) < 128:  # a dark taskbar: light letters
+        bar = ImageOps.invert(bar)
+    bar = bar.resize((bar.width * 3, bar.height * 3), Image.Resampling.LANCZOS)
+    try:
+        text = pytesseract.image_to_string(bar, config="--psm 6")
+    except Exception:  # tesseract missing: the screenshot stays undated, said by the audit
+        return
+    for line in text.splitlines():
+        found = dates_in_line(line, _max_year(year))
+        if found:
+            day = found[-1][2]
+            facts.date, facts.date_source = day.isoformat(), "screen_clock"
+            facts.date_evidence = line.strip()[:EVIDENCE_CHARS]
+            return
+
+
+def _looks_like_screen(path: Path, img: object) -> bool:
+    """A capture of a screen: no camera in its EXIF, and a PNG or a name that says so."""
+    name = path.stem.lower().replace("_", " ").replace("-", " ")
+    return not _camera(img) and (getattr(img, "format", None) == "PNG" or any(w in name for w in SCREEN_NAME_WORDS))
+
+
 def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     date_from_name(facts, path, year)  # kept even when the pixels cannot be read
     facts.title = path.stem
@@ -90,6 +131,7 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
                 if w * h > MAX_PIXELS:
                     raise BadDocument("inspect.image_bomb", pixels=round(w * h / 1e6))
                 taken = _exif_date(img, year)
+                screen = _looks_like_screen(path, img)
                 if taken:
                     facts.date, facts.date_source = taken.date().isoformat(), "exif"
                     facts.date_evidence = f"EXIF {taken:%Y:%m:%d %H:%M:%S}"
@@ -110,6 +152,19 @@ def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
     facts.signed = None
     if reading:
         _ocr_page(page, facts, year)
+        if screen and facts.date_source == "text":  # a date a web page or an app merely shows
+            facts.date = facts.date_source = facts.date_evidence = None
+        if screen and facts.date is None and page.width > page.height:
+            _screen_clock(page, facts, year)
+
+
+def _camera(img: object) -> bool:
+    """True when EXIF names a camera or phone maker (a photo, not a screen capture)."""
+    try:
+        exif = img.getexif()  # type: ignore[attr-defined]
+    except Exception:
+        return False
+    return bool(exif and (exif.get(0x010F) or exif.get(0x0110)))  # Make, Model
 
 
 def _heif_opener(path: Path) -> None:

@@ -193,16 +193,70 @@ def reread_days(page: OcrPage) -> str:
     for line in page.lines:
         token = unread_day_token(line.text)
         if token is None:
+            text = _unsure_day(page, line, text)
             continue
         box = next((b for w, _c, b in line.words if w == token), None)
         if box is None:
             continue
         digits = _digits_in(page.image, box)
         # As many digits as marks written, or it is a guess: a wrong day is worse than none.
+        if not (digits and len(digits) == len(token)):
+            digits = _as_handwritten_digits(token, digits)
         if digits and len(digits) == len(token) and 1 <= int(digits) <= 31:
             fixed = line.text.replace(token, digits, 1)
             text = text.replace(line.text, fixed, 1)
     return text
+
+
+def _unsure_day(page: OcrPage, line: OcrLine, text: str) -> str:
+    """A day written by hand in a typed date line ("Sidoarjo, 2 Oktober 2022" where the hand
+    wrote "24"): told from its box, taller than the typed year or wider than its digits allow,
+    it is read again alone as digits. It stands when both readings agree, or when the second
+    finds the second digit the first missed; else the day is unread (no date)."""
+    from auditor.inspect.dates import day_and_year_tokens
+
+    tokens = day_and_year_tokens(line.text)
+    if tokens is None:
+        return text
+    day, year = tokens
+    day_box = next((b for w, _c, b in line.words if w == day), None)
+    year_box = next((b for w, _c, b in line.words if w.startswith(year)), None)
+    if day_box is None or year_box is None:
+        return text
+    typed_digit = (year_box[2] - year_box[0]) / 4
+    wide = day_box[2] - day_box[0] > (len(day) + WIDE_DAY - 1) * typed_digit
+    tall = day_box[3] - day_box[1] > TALL_DAY * (year_box[3] - year_box[1])
+    if not (wide or tall):
+        return text
+    digits = _digits_in(page.image, day_box)
+    if digits == day:
+        return text
+    if digits and len(day) == 1 and len(digits) == 2 and day in digits and 1 <= int(digits) <= 31:
+        fixed = line.text.replace(f" {day} ", f" {digits} ", 1)
+    else:
+        fixed = line.text.replace(f" {day} ", " ? ", 1)
+    return text.replace(line.text, fixed, 1)
+
+
+WIDE_DAY = 1.8  # a one-digit day box this many typed digits wide holds more than one written digit
+TALL_DAY = 1.5  # a day box this much taller than the typed year was written by hand
+
+
+# The letters OCR reads for digits written by hand: an open-top 4 as "y", a 2 as "Z", a 9
+# as "g"... A day is taken from them only when the digit-only reading of the same box
+# agrees with every digit it could see.
+_HAND_DIGITS = str.maketrans({"Z": "2", "z": "2", "y": "4", "Y": "4", "q": "9", "g": "9", "O": "0",
+                              "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "!": "1", "S": "5",
+                              "s": "5", "B": "8", "b": "6", "G": "6", "T": "7"})
+
+
+def _as_handwritten_digits(token: str, seen: str | None) -> str | None:
+    """"Zy" -> "24" when the digit-only reading saw "2" (or "4", or "24"), else None."""
+    mapped = token.translate(_HAND_DIGITS)
+    if not mapped.isdigit() or not seen or mapped == token:
+        return None
+    it = iter(mapped)
+    return mapped if all(d in it for d in seen) else None  # seen is a subsequence of mapped
 
 
 def _digits_in(gray: Any, box: tuple[int, int, int, int]) -> str | None:

@@ -16,13 +16,14 @@ import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor import __version__
-from auditor.rules.kinds import KindDefaults
+from auditor.documents.kinds import Kind
 from auditor.rules.load import load_rulesets
 from auditor.rules.model import Part, Rule, RuleSet
 
+T = TypeVar("T")
 CACHE_NAME = "rules-cache.json"
 FORMAT = 1
 _OLD_PICKLE = "rules-cache.pickle"  # what versions before 0.2 kept: removed, never read
@@ -65,40 +66,28 @@ def _save(cache: Path, data: dict[str, Any]) -> None:
 
 def _data(ruleset: RuleSet) -> dict[str, Any]:
     extra = dict(ruleset.extra)
-    if "kinds" in extra:  # the rules file's `kinds:` block, as KindDefaults
+    if "kinds" in extra:  # the rules file's `kinds:` block, as Kind rows of the registry
         extra["kinds"] = {name: dataclasses.asdict(k) for name, k in extra["kinds"].items()}
     return {"office": ruleset.office, "year": ruleset.year, "source": ruleset.source,
             "teams": list(ruleset.teams), "extra": extra,
             "path": str(ruleset.path) if ruleset.path is not None else None,
-            "rules": [{**rule.to_json(), "source_line": rule.source_line,
-                       "parts": [p.to_json() for p in rule.parts]} for rule in ruleset.rules]}
+            "rules": [dataclasses.asdict(rule) for rule in ruleset.rules]}
 
 
-def _part(data: dict[str, Any]) -> Part:
-    return Part(kind=data["kind"], label=data["label"], name_words=tuple(data["name_words"]),
-                text_words=tuple(data["text_words"]), formats=tuple(data["formats"]),
-                signed_required=data["signed_required"], signer=data["signer"],
-                date_required=data["date_required"])
-
-
-def _rule(data: dict[str, Any]) -> Rule:
-    return Rule(id=data["id"], area=data["area"], area_name=data["area_name"],
-                item=data["item"], item_name=data["item_name"], indicator=data["indicator"],
-                action=data["action"], evidence=data["evidence"], team=data["team"],
-                months=tuple(data["months"]), parts=tuple(_part(p) for p in data["parts"]),
-                patterns=tuple(data["patterns"]), folder=data["folder"],
-                subject=data["subject"], note=data["note"], source_line=data["source_line"],
-                plan_line=data["plan_line"])
+def _make(cls: type[T], data: dict[str, Any], **given: Any) -> T:
+    """``cls`` from its fields in ``data`` (lists become tuples); a missing field raises
+    TypeError, which makes the cache be parsed anew."""
+    values = {f.name: tuple(data[f.name]) if isinstance(data[f.name], list) else data[f.name]
+              for f in dataclasses.fields(cls) if f.name in data and f.name not in given}
+    return cls(**values, **given)  # type: ignore[call-arg]
 
 
 def _ruleset(data: dict[str, Any]) -> RuleSet:
     extra = dict(data["extra"])
     if "kinds" in extra:
-        extra["kinds"] = {name: KindDefaults(
-            name_words=tuple(k["name_words"]), text_words=tuple(k["text_words"]),
-            formats=tuple(k["formats"]), signed_required=k["signed_required"],
-            date_required=k["date_required"]) for name, k in extra["kinds"].items()}
+        extra["kinds"] = {name: _make(Kind, k) for name, k in extra["kinds"].items()}
+    rules = tuple(_make(Rule, r, parts=tuple(_make(Part, p) for p in r["parts"]))
+                  for r in data["rules"])
     return RuleSet(office=data["office"], year=data["year"], source=data["source"],
-                   rules=tuple(_rule(r) for r in data["rules"]), teams=tuple(data["teams"]),
-                   path=Path(data["path"]) if data["path"] is not None else None,
-                   extra=extra)
+                   rules=rules, teams=tuple(data["teams"]),
+                   path=Path(data["path"]) if data["path"] is not None else None, extra=extra)

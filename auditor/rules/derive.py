@@ -12,45 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.rules.kinds import KIND_DEFAULTS
+from auditor.documents.kinds import KINDS
 from auditor.rules.model import Part
 
-# kind words in the evidence text, in the order they are tried at one position
-_KIND_WORDS: tuple[tuple[str, str], ...] = (
-    ("undangan", "undangan"),
-    ("daftar hadir", "daftar_hadir"),
-    ("absensi", "daftar_hadir"),
-    ("presensi", "daftar_hadir"),
-    ("dokumentasi", "dokumentasi"),
-    ("foto", "dokumentasi"),
-    ("banner", "dokumentasi"),
-    ("risalah", "risalah"),
-    ("notulen", "risalah"),
-    ("notulensi", "risalah"),
-    ("notula", "risalah"),
-    ("berita acara", "risalah"),
-    ("sk", "sk"),
-    ("keputusan", "sk"),
-    ("laporan", "laporan"),
-    ("lakip", "laporan"),
-    ("screenshot", "screenshot"),
-    ("screenshoot", "screenshot"),
-    ("tangkapan layar", "screenshot"),
-    ("website", "screenshot"),
-    ("halaman", "screenshot"),
-    ("aplikasi", "screenshot"),
-    ("surat", "surat"),
-    ("spmt", "surat"),
-    ("usulan", "surat"),
-    ("tabel", "tabel"),
-    ("rekapitulasi", "tabel"),
-    ("data", "tabel"),
-    ("kartu kendali", "tabel"),
-    ("matrik", "tabel"),
-    ("register", "tabel"),
-    ("dokumen", "dokumen"),
-    ("draft", "dokumen"),
-)
+# kind words in the evidence text, longest first at one position
+_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(sorted(
+    ((w, k.name) for k in KINDS.values() for w in k.plan_words), key=lambda wk: -len(wk[0])))
 _MEETING_KINDS = {"undangan", "daftar_hadir", "risalah", "dokumentasi"}
 _WORD_RE = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")(?![\w-])", re.I
@@ -163,12 +130,12 @@ def derive(evidence: str) -> Derived:
     parts = []
     for kind, labels in grouped.items():
         label = _capital(", ".join(labels))
-        defaults = KIND_DEFAULTS[kind]
+        defaults = KINDS[kind]
         name_words = defaults.name_words
         for alternative in re.findall(r"/\s*(\w+)", label):  # "Risalah/ laporan": either
             other = _KIND_OF.get(alternative.lower())
             if other and other != kind:
-                name_words = tuple(dict.fromkeys(name_words + KIND_DEFAULTS[other].name_words))
+                name_words = tuple(dict.fromkeys(name_words + KINDS[other].name_words))
         if kind == "dokumen":
             name_words = _acronyms(label) + name_words
         parts.append(Part(
@@ -209,9 +176,6 @@ def safe_name(text: str, limit: int = 60) -> str:
     return clean.rstrip(" .,;-") or "_"
 
 
-_SHORT = {"undangan": "Undangan", "daftar_hadir": "DH", "dokumentasi": "Dok", "risalah": "Risalah"}
-
-
 def folder_for(rule_id: str, area: str, area_name: str, item: int, item_name: str,
                evidence: str, derived: Derived | None = None) -> str:
     """area / item / rule, e.g. 'I Manajemen Perubahan/1 Tim Kerja/I.1.4 SK Tim Kerja ...'.
@@ -221,7 +185,7 @@ def folder_for(rule_id: str, area: str, area_name: str, item: int, item_name: st
     short = _SIGNER_RE.sub("", evidence)
     name = safe_name(f"{rule_id} {short}")
     if derived and len(derived.parts) > 1 and _EVENT_RE.match(derived.subject):
-        kinds = ", ".join(_SHORT.get(p.kind, p.label) for p in derived.parts)
+        kinds = ", ".join(KINDS[p.kind].short or p.label for p in derived.parts)
         room = max(20, 84 - len(rule_id) - len(kinds) - 4)
         name = safe_name(f"{rule_id} {safe_name(derived.subject, room)} ({kinds})", 100)
     return "/".join((safe_name(f"{area} {area_name}"), safe_name(f"{item} {item_name}"), name))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -15,10 +16,12 @@ from typing import Any
 
 import yaml
 
+from auditor.documents.kinds import KIND_NAMES as KINDS
+from auditor.documents.kinds import KINDS as KIND_TABLE
+from auditor.documents.kinds import Kind
 from auditor.errors import ConfigError
 from auditor.i18n import SAFE_LOADER, t
-from auditor.rules.kinds import KIND_DEFAULTS, KindDefaults
-from auditor.rules.model import KINDS, Part, Rule, RuleSet
+from auditor.rules.model import Part, Rule, RuleSet
 from auditor.rules.patterns import pattern_problem
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
@@ -124,11 +127,13 @@ def folder_ok(folder: str) -> bool:
     return all(name and name == name.rstrip(". ") for name in folder.split("/"))
 
 
-def _kinds(data: dict[str, Any]) -> dict[str, KindDefaults]:
-    kinds = dict(KIND_DEFAULTS)
+def _kinds(data: dict[str, Any]) -> dict[str, Kind]:
+    """The kinds of the documents registry, as a rules file's `kinds:` block widens them."""
+    kinds = dict(KIND_TABLE)
     for kind, values in data.items():
         base = kinds[kind]
-        kinds[kind] = KindDefaults(
+        kinds[kind] = replace(
+            base,
             name_words=tuple(values.get("name_words", base.name_words)),
             text_words=tuple(values.get("text_words", base.text_words)),
             formats=tuple(values.get("formats", base.formats)),
@@ -138,7 +143,7 @@ def _kinds(data: dict[str, Any]) -> dict[str, KindDefaults]:
     return kinds
 
 
-def _rule(loaded: LoadedYaml, index: int, data: dict[str, Any], kinds: dict[str, KindDefaults]) -> Rule:
+def _rule(loaded: LoadedYaml, index: int, data: dict[str, Any], kinds: dict[str, Kind]) -> Rule:
     parts = []
     for part in data["parts"]:
         base = kinds[part["kind"]]
@@ -184,7 +189,7 @@ HEADER = """\
 """
 
 
-def _part_data(part: Part, kinds: dict[str, KindDefaults]) -> dict[str, Any]:
+def _part_data(part: Part, kinds: dict[str, Kind]) -> dict[str, Any]:
     base = kinds[part.kind]
     out: dict[str, Any] = {"kind": part.kind, "label": part.label}
     for key in ("name_words", "text_words", "formats"):
@@ -198,7 +203,7 @@ def _part_data(part: Part, kinds: dict[str, KindDefaults]) -> dict[str, Any]:
     return out
 
 
-def _rule_data(rule: Rule, kinds: dict[str, KindDefaults]) -> dict[str, Any]:
+def _rule_data(rule: Rule, kinds: dict[str, Kind]) -> dict[str, Any]:
     data = rule.to_json()
     data["parts"] = [_Flow(_part_data(p, kinds)) for p in rule.parts]
     order = ["id", "area", "area_name", "item", "item_name", "indicator", "action", "evidence",
@@ -211,7 +216,8 @@ class _Flow(dict):  # type: ignore[type-arg]
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a value used twice is written twice: rules files refuse anchors
 
 
 def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
@@ -235,7 +241,7 @@ def _dump(value: Any) -> str:
 
 def dump_rules(ruleset: RuleSet) -> str:
     """The rules file text: readable, in plan order, every rule's note visible."""
-    kinds: dict[str, KindDefaults] = ruleset.extra.get("kinds") or KIND_DEFAULTS
+    kinds: dict[str, Kind] = ruleset.extra.get("kinds") or KIND_TABLE
     name = ruleset.path.name if ruleset.path else "FILE.yaml"
     out = [HEADER.format(office=ruleset.office, year=ruleset.year, source=ruleset.source, name=name)]
     out.append(_dump({"office": ruleset.office, "year": ruleset.year, "source": ruleset.source}))

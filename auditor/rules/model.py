@@ -6,12 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-# The document kinds a part can be; the scan and audit stages know these words.
-KINDS = (
-    "undangan", "daftar_hadir", "dokumentasi", "risalah", "sk", "laporan",
-    "screenshot", "surat", "tabel", "dokumen",
-)
-FORMATS = ("pdf", "docx", "xlsx", "image", "other")
+from auditor.documents.formats import FAMILIES as FORMATS
+
 AREAS = ("I", "II", "III", "IV", "V", "VI")
 
 

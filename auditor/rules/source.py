@@ -10,7 +10,7 @@ from auditor.errors import ConfigError
 
 def rules_paths(rules: Sequence[str] | None, config: str | None) -> list[Path]:
     """``--rules`` files; else the rules of the config found (``--config``, $ZI_CONFIG,
-    ./config.yaml); else the seed ruleset shipped in rules/."""
+    ./config.yaml); else the seed ruleset shipped in the package (auditor/rules/)."""
     from auditor.config.load import SEED_RULES, find_config, load_config
 
     if rules:

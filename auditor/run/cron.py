@@ -31,6 +31,8 @@ _NAMES = {"month": {n: i + 1 for i, n in enumerate(_MONTHS)},
 _MACROS = {"@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *",
            "@weekly": "0 0 * * 0", "@daily": "0 0 * * *", "@midnight": "0 0 * * *",
            "@hourly": "0 * * * *"}
+# The most days each month can have (February: leap years), to refuse "30 February".
+_LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # APScheduler's weekday names, indexed by crontab's number (Sunday = 0).
 _APS_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 
@@ -104,6 +106,9 @@ def parse_crontab(expression: str, timezone: str) -> BaseTrigger:
             for name, value in zip(_FIELDS, fields, strict=True)}
     dom_restricted = not fields[2].startswith("*")
     dow_restricted = not fields[4].startswith("*")
+    if not dow_restricted and not any(day <= _LONGEST[month - 1] for month in expanded["month"]
+                                      for day in expanded["day"]):
+        raise ValueError(t("run.cron.never", day=fields[2], month=fields[3]))
     if dom_restricted and dow_restricted:
         by_date = CronTrigger(**{**args, "day_of_week": "*"}, second=0, timezone=timezone)
         by_weekday = CronTrigger(**{**args, "day": "*"}, second=0, timezone=timezone)

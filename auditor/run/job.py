@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.config.model import Config
+from auditor.errors import ExitCode
 from auditor.i18n import t
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def log_run(config: Config, outcome: ScanOutcome, delivery: DeliveryResult | Non
         log.error(line)
         return line
     mail = t("run.log.mail_none", lang) if delivery is None else t(
-        "run.log.mail", lang, sent=len(delivery.sent), queued=len(delivery.queued))
+        "run.log.mail", lang, sent=len(delivery.sent),
+        queued=len(delivery.queued) + len(delivery.maybe), failed=len(delivery.failed))
     line = t("run.log.done", lang, files=outcome.files_seen, inspected=outcome.files_inspected,
              gaps=outcome.gaps, seconds=f"{outcome.duration_seconds:.1f}", mail=mail)
     log.info(line)
@@ -80,4 +82,6 @@ def audit_and_mail(config: Config, *, email: bool = True, lock_wait_seconds: flo
                                            changed_paths=changed_paths))
     delivery = deliver_after_scan(config, outcome) if email else None
     log_run(config, outcome, delivery)
+    if outcome.exit_code == ExitCode.OK and delivery is not None:
+        return int(delivery.exit_code)  # DELIVERY_FAILED when any mail did not go out
     return int(outcome.exit_code)

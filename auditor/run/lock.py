@@ -28,18 +28,20 @@ class LockBusy(UserError):
         super().__init__(message, ExitCode.BUSY)
 
 
-def holder(state_dir: Path) -> dict[str, object] | None:
+def holder(state_dir: Path, name: str = LOCK_NAME) -> dict[str, object] | None:
     """Who holds (or last held) the lock, as recorded in the lock file."""
     try:
-        return json.loads((state_dir / LOCK_NAME).read_text(encoding="utf-8") or "null")
+        return json.loads((state_dir / name).read_text(encoding="utf-8") or "null")
     except (OSError, ValueError):
         return None
 
 
 @contextmanager
-def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "scan") -> Iterator[None]:
-    """Hold the audit lock; wait up to ``wait_seconds`` for it, then raise LockBusy."""
-    path = state_dir / LOCK_NAME
+def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "scan",
+               name: str = LOCK_NAME, busy_message: str = "lock.busy") -> Iterator[None]:
+    """Hold the audit lock (or the lock file ``name``, e.g. the delivery's); wait up to
+    ``wait_seconds`` for it, then raise LockBusy with the ``busy_message`` naming the holder."""
+    path = state_dir / name
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -54,9 +56,9 @@ def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "sc
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    info = holder(state_dir) or {}
+                    info = holder(state_dir, name) or {}
                     raise LockBusy(t(
-                        "lock.busy", pid=info.get("pid", "?"), host=info.get("host", "?"),
+                        busy_message, pid=info.get("pid", "?"), host=info.get("host", "?"),
                         since=info.get("since", "?"), purpose=info.get("purpose", "?"),
                         path=path,
                     )) from None

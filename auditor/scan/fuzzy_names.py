@@ -61,11 +61,11 @@ class FolderNames:
         self._segments: dict[str, Segment] = {}
 
     def _kind_table(self) -> tuple[tuple[str, str], ...]:
-        from auditor.scan.match import KIND_NAME_WORDS
+        from auditor.documents.kinds import KINDS
 
         phrases: dict[str, str] = {}
-        for kind, words in KIND_NAME_WORDS.items():
-            for word in words:
+        for kind, entry in KINDS.items():
+            for word in entry.name_words:
                 phrases.setdefault(" ".join(tokens(word)), kind)
         # The ruleset's words for a kind are those most of its parts share; a word only one
         # rule's part has ("sop" of "Dokumen SOP") names that rule, not a kind.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor.documents.kinds import generic_words
 from auditor.scan import names
 
 # phrase (as names.words writes it) -> the plan's word(s). Longest phrases are tried first.
@@ -67,10 +68,7 @@ the of and for a an to in on at by with
 pdf doc docx xls xlsx jpg jpeg png
 """.split())
 # Words that only say what kind of document a file is; read as kinds, not as subject words.
-GENERIC_KIND_WORDS = frozenset("""
-undangan und daftar hadir dh dokumentasi dok foto img risalah notulen notula notulensi sk
-laporan dokumen surat
-""".split())
+GENERIC_KIND_WORDS = generic_words()
 ARCHIVE_WORDS = frozenset("arsip archive archives lama old backup bak cadangan trash sampah "
                           "recycle".split())
 # Area keywords besides the ruleset's area names, by Roman numeral (tokens, after SYNONYMS).

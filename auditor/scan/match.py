@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from auditor.documents.formats import format_of
+from auditor.documents.kinds import KINDS
 from auditor.rules.model import Part, Rule
 from auditor.rules.patterns import match_pattern, normalize_name
 from auditor.scan import names
@@ -26,32 +27,7 @@ from auditor.scan import names
 if TYPE_CHECKING:
     from auditor.scan.fuzzy import FuzzyIndex, Guess
 
-# Words that name each kind of document in file names (besides Part.name_words).
-KIND_NAME_WORDS: dict[str, tuple[str, ...]] = {
-    "undangan": ("undangan", "und", "surat undangan"),
-    "daftar_hadir": ("daftar hadir", "dh", "absensi", "presensi", "absen", "hadir",
-                     "attendance"),
-    "dokumentasi": ("dokumentasi", "dok", "foto", "photo", "img", "dsc", "dscn", "dscf",
-                    "whatsapp image", "wa image", "pxl", "documentation"),
-    "risalah": ("risalah", "notulen", "notula", "notulensi", "berita acara", "ba", "minutes"),
-    "sk": ("sk", "keputusan", "kpts", "surat keputusan"),
-    "laporan": ("laporan", "lap", "report"),
-    "screenshot": ("screenshot", "screen shot", "ss", "tangkapan layar", "capture",
-                   "screenshoot"),
-    "surat": ("surat",),
-    "tabel": ("rekap", "rekapitulasi", "tabel", "data"),
-    "dokumen": (),
-}
-# Words at the head of a document's text that tell its kind (besides Part.text_words).
-KIND_TEXT_WORDS: dict[str, tuple[str, ...]] = {
-    "undangan": ("undangan", "hal undangan", "perihal undangan"),
-    "daftar_hadir": ("daftar hadir", "absensi", "presensi"),
-    "risalah": ("risalah", "notulen", "notula", "notulensi", "berita acara"),
-    "sk": ("keputusan", "memutuskan"),
-    "laporan": ("laporan",),
-    "screenshot": (),
-    "dokumentasi": ("dokumentasi",),
-}
+
 @dataclass(frozen=True)
 class RuleMatch:
     """Where a file stands: its rule, the month its folder names, and its part by name."""
@@ -163,10 +139,10 @@ class RuleIndex:
 @lru_cache(maxsize=1024)
 def _words_for(part: Part, text_words: bool) -> tuple[str, ...]:
     """The words that identify ``part`` (its own, then its kind's), normalised once."""
+    kind = KINDS.get(part.kind)
     own = part.text_words if text_words else part.name_words
-    table = KIND_TEXT_WORDS if text_words else KIND_NAME_WORDS
-    out = [names.words(w) for w in own]
-    out.extend(table.get(part.kind, ()))
+    shared = (kind.text_words if text_words else kind.name_words) if kind else ()
+    out = [names.words(w) for w in (*own, *shared)]
     return tuple(w for w in dict.fromkeys(out) if w)
 
 

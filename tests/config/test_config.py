@@ -45,7 +45,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_the_shipped_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_shipped_example_is_valid(capsys: pytest.CaptureFixture[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZI_SMTP_PASSWORD", "rahasia")  # `smtp.user` logs in with it
     code, out, err = run(capsys, "config", "validate", "--config", str(EXAMPLE))
     assert code == 0, err
     assert "sah" in out
@@ -94,6 +96,24 @@ def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
          "folder bukti"),
         (GOOD + "schedule: 'tiap malam'\n", 15, "schedule", "crontab"),
         (GOOD + "watch:\n  debounce_seconds: -1\n", 16, "watch.debounce_seconds", "0"),
+        # values that passed and then crashed a run or switched a guard off
+        (GOOD.replace("year: 2022", "year: 2022.0"), 3, "year", "bilangan bulat"),
+        (GOOD.replace("port: 587", "port: 587.0"), 12, "smtp.port", "bilangan bulat"),
+        (GOOD + "inspect: {timeout_seconds: .nan}\n", 15, "inspect.timeout_seconds", ".nan"),
+        (GOOD + "guard:\n  max_file_loss_percent: .NaN\n", 16, "guard.max_file_loss_percent",
+         "bukan angka"),
+        (GOOD + "inspect: {max_file_mb: .inf}\n", 15, "inspect.max_file_mb", "bukan angka"),
+        (GOOD + "watch: {debounce_seconds: -.inf}\n", 15, "watch.debounce_seconds", "bukan angka"),
+        (GOOD + "watch: {enabled: 1}\n", 15, "watch.enabled", "boolean"),
+        (GOOD + "schedule: '0 2 30 2 *'\n", 15, "schedule", "tidak pernah"),
+        (GOOD + "schedule: '0 2 31 4,6,9,11 *'\n", 15, "schedule", "tidak pernah"),
+        (GOOD + "email: {max_attempts: 20}\n", 15, "email.max_attempts", "lebih dari"),
+        (GOOD.replace("  port: 587", "  timeout_seconds: 86400"), 12, "smtp.timeout_seconds",
+         "lebih dari"),
+        (GOOD.replace("reports_dir: laporan", "reports_dir: ."), 4, "reports_dir",
+         "folder bukti"),
+        (GOOD.replace("state_dir: keadaan", "state_dir: bukti/.."), 5, "state_dir",
+         "folder bukti"),
     ],
 )
 def test_a_bad_config_names_file_line_and_key(
@@ -106,6 +126,29 @@ def test_a_bad_config_names_file_line_and_key(
     assert f"'{key}'" in err
     assert words in err
     assert "Traceback" not in err
+
+
+def test_evidence_inside_reports_dir_through_a_link_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # reports_dir is a link to the share's parent: the evidence lies inside it, by another path
+    share = tmp_path / "share"
+    (share / "bukti").mkdir(parents=True)
+    (tmp_path / "laporan").symlink_to(share)
+    path = write(tmp_path, GOOD.replace("evidence_root: bukti", "evidence_root: share/bukti"))
+    code, _, err = run(capsys, "config", "validate", str(path))
+    assert code == 2
+    assert f"{path}:4" in err and "'reports_dir'" in err and "folder bukti" in err
+
+
+def test_a_schedule_on_29_february_is_allowed(tmp_path: Path) -> None:
+    # it fires in leap years: unusual but possible, so not refused
+    assert load_config(write(tmp_path, GOOD + "schedule: '0 2 29 2 *'\n")).schedule == "0 2 29 2 *"
+
+
+def test_a_day_that_never_comes_is_fine_when_a_weekday_is_named_too(tmp_path: Path) -> None:
+    # crontab runs when EITHER day field matches: every Monday, whatever 30 February is
+    assert load_config(write(tmp_path, GOOD + "schedule: '0 2 30 2 1'\n")).schedule
 
 
 def test_yaml_syntax_error_gives_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -63,7 +63,7 @@ def server_tls_context(tls_files: tuple[Path, Path]) -> ssl.SSLContext:
 TEAMS = (
     ("Tim Pengawasan", "Budi Santoso", "pengawasan@kpu.example"),
     ("Tim Manajemen Perubahan", "Sri Wahyuni", "mp@kpu.example"),
-    ("Tim Pelayanan Publik", "Agus Salim", "pelayanan@kpu.example"),
+    ("Tim Peningkatan Kualitas Pelayanan Publik", "Agus Salim", "pelayanan@kpu.example"),
 )
 
 
@@ -81,7 +81,7 @@ def write_config(folder: Path, *, port: int | None = None, security: str = "none
     text = (f"evidence_root: bukti\nyear: 2022\nlanguage: {language}\nreports_dir: out/reports\n"
             f"state_dir: out/state\nteams:\n{team_lines}"
             f"coordinator: {{name: Koordinator ZI, email: koordinator@kpu.example}}\n"
-            f"{smtp_text}email: {{max_attempts: 1}}\n{extra}")
+            f"{smtp_text}email: {{max_attempts: 1}}\noffice: KPU Kabupaten Karanganyar\n{extra}")
     path = folder / "config.yaml"
     path.write_text(text, encoding="utf-8")
     return load_config(path)
@@ -108,14 +108,14 @@ def sample_report(language: str = "id") -> AuditReport:
         _verdict("I.1.1", 5, "Tim Manajemen Perubahan", "incomplete", "Undangan, Daftar hadir rapat ZI",
                  ("Daftar hadir belum ada.",)),
         _verdict("I.1.2", 4, "Tim Manajemen Perubahan", "late", "SK Tim Kerja ZI"),
-        _verdict("VI.1.1", 5, "Tim Pelayanan Publik", "ok", "Standar pelayanan"),
+        _verdict("VI.1.1", 5, "Tim Peningkatan Kualitas Pelayanan Publik", "ok", "Standar pelayanan"),
     ]
     upcoming = [
         _verdict("V.4.1", 6, "Tim Pengawasan", "upcoming", "Laporan Whistle-Blowing System"),
-        _verdict("VI.2.1", 6, "Tim Pelayanan Publik", "upcoming", "Survei kepuasan masyarakat"),
+        _verdict("VI.2.1", 6, "Tim Peningkatan Kualitas Pelayanan Publik", "upcoming", "Survei kepuasan masyarakat"),
     ]
     by_team = {"Tim Pengawasan": Count(3, 1, 2), "Tim Manajemen Perubahan": Count(2, 1, 1),
-               "Tim Pelayanan Publik": Count(1, 1, 0)}
+               "Tim Peningkatan Kualitas Pelayanan Publik": Count(1, 1, 0)}
     return AuditReport(year=2022, month=5, as_of="2022-05-31",
                        generated_at="2022-06-01T02:00:05+07:00", evidence_root="/srv/zi/bukti",
                        language=language, office="KPU Kabupaten Karanganyar",

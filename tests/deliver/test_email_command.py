@@ -38,12 +38,13 @@ def test_no_smtp_section_is_a_plain_usage_error(make_config, capsys) -> None:
     assert main(["email", "--config", str(config.path), "--dry-run"]) == 0
 
 
-def test_server_down_exits_zero_and_says_mail_waits_in_the_outbox(make_config, capsys) -> None:
+def test_server_down_exits_delivery_failed_and_says_mail_waits_in_the_outbox(
+        make_config, capsys) -> None:
     from deliver_kit import free_port
 
     config = make_config(port=free_port())
     write_sample_report(config)
-    assert main(["email", "--config", str(config.path)]) == 0
+    assert main(["email", "--config", str(config.path)]) == 5  # ExitCode.DELIVERY_FAILED
     err = capsys.readouterr().err
     assert "4 pesan belum terkirim dan menunggu di outbox" in err and "tidak hilang" in err
 

@@ -189,3 +189,17 @@ def test_watch_rewrites_the_report_when_evidence_arrives(office, smtp_server) ->
     finally:
         watcher.stop()
     assert smtp_server.recorder.messages == []  # watching never mails
+
+
+def test_scan_email_with_a_refused_login_exits_delivery_failed(
+        office, smtp_server, monkeypatch, capsys) -> None:
+    from auditor.cli import main
+
+    monkeypatch.setenv("ZI_TEST_SMTP_PASSWORD", "kata-sandi-lama")  # changed on the server
+    args = ["scan", "--config", str(office.path), "--month", "5", "--year", "2022", "--quiet",
+            "--email"]
+    assert main(args) == 5  # cron and systemd see that the mail did not go out
+    assert "menolak login" in capsys.readouterr().err
+    assert smtp_server.recorder.messages == []
+    monkeypatch.setenv("ZI_TEST_SMTP_PASSWORD", PASSWORD)
+    assert main(args) == 0 and len(smtp_server.recorder.messages) == 3

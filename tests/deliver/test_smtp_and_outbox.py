@@ -12,7 +12,7 @@ from deliver_kit import (
     write_sample_report,
 )
 
-from auditor.deliver import smtp as smtp_module
+from auditor.deliver.channels import email as email_channel
 from auditor.deliver.outbox import Outbox
 from auditor.deliver.send import deliver_month
 
@@ -102,7 +102,7 @@ def test_mail_queued_for_another_month_goes_out_with_the_next_run(make_config, s
 
 
 def test_a_passing_refusal_is_retried_with_backoff(make_config, smtp_server, monkeypatch) -> None:
-    monkeypatch.setattr(smtp_module, "BACKOFF_SECONDS", 0.05)
+    monkeypatch.setattr(email_channel, "BACKOFF_SECONDS", 0.05)
     smtp_server.recorder.refuse_first = 2  # "451 try again later" twice
     config = make_config(port=smtp_server.port, extra="")
     from dataclasses import replace
@@ -156,7 +156,7 @@ def test_names_cannot_inject_headers(make_config, smtp_server, field) -> None:
 
     report = sample_report()
     for verdict in report.verdicts:
-        verdict.team = team[0]
+        verdict.team = config.teams[0].name  # as the config spells it
     write_reports(report, config.reports_dir, "id")
     deliver_month(config, 2022, 5)
     for received in smtp_server.recorder.messages:

@@ -49,7 +49,7 @@ def test_team_with_nothing_missing_gets_a_short_note(make_config, smtp_server) -
     write_sample_report(config)
     deliver_month(config, 2022, 5)
     [mail] = smtp_server.recorder.to("pelayanan@kpu.example")
-    assert mail.message["Subject"] == "[ZI] Bukti fisik Mei 2022 lengkap — Tim Pelayanan Publik"
+    assert mail.message["Subject"] == "[ZI] Bukti fisik Mei 2022 lengkap — Tim Peningkatan Kualitas Pelayanan Publik"
     text = parts(mail.message)["text"]
     assert "lengkap" in text and "VI.2.1" in text  # next month's reminder still there
 
@@ -76,7 +76,7 @@ def test_coordinator_gets_the_whole_report(make_config, smtp_server) -> None:
     content = parts(mail.message)
     for rule in ("V.1.1", "V.2.1", "I.1.1"):
         assert rule in content["text"]
-    assert "Tim Pelayanan Publik" in content["text"]  # the summary names every team
+    assert "Tim Peningkatan Kualitas Pelayanan Publik" in content["text"]  # the summary names every team
     assert len(content["zi-2022-05.csv"].strip().splitlines()) == 1 + 6
     assert content["zi-2022-05.html"].rstrip() == (folder / "gap-report.html").read_text(encoding="utf-8").rstrip()
 

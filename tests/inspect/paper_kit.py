@@ -789,7 +789,7 @@ def screenshot_png(name_date: datetime | date | None = None, *, shown_date: str 
     for i, label in enumerate(["Beranda", "Riwayat", "Profil"]):
         d.text((w * (i + 0.5) / 3, h - 70), label, font=font(32), fill=(90, 90, 100), anchor="mm")
     name = "layar.png"
-    if name_date is not None:
+    if name_date is not None:  # (phone screenshot)
         stamp = name_date if isinstance(name_date, datetime) else datetime(name_date.year, name_date.month,
                                                                           name_date.day, 9, 30, 12)
         name = f"Screenshot_{stamp:%Y%m%d-%H%M%S}.png"
@@ -824,3 +824,34 @@ def write(path: Path, data: bytes | Image.Image) -> Path:
     else:
         path.write_bytes(data)
     return path
+
+
+def desktop_screenshot_png(clock: date | None, *, shown_date: str | None = "Diunggah 2 Januari 2022",
+                           dark_taskbar: bool = True, size: tuple[int, int] = (1366, 768)) -> bytes:
+    """PNG bytes of a Windows desktop showing an office web page, with the taskbar clock
+    ("09:30" over "14/05/2022") at the bottom right when ``clock`` is given."""
+    w, h = size
+    img = Image.new("RGB", size, (250, 250, 252))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, w, 36], fill=(222, 225, 230))  # the browser's tab strip and address bar
+    d.text((16, 18), "https://kab-karanganyar.kpu.go.id/berita", font=font(15), fill=(40, 40, 50), anchor="lm")
+    d.rectangle([0, 36, w, 130], fill=(153, 0, 0))
+    d.text((40, 83), "KPU KABUPATEN KARANGANYAR", font=font(34, bold=True), fill=(255, 255, 255), anchor="lm")
+    y = 170
+    for title in ("Rapat Pleno Terbuka Rekapitulasi", "Sosialisasi Zona Integritas", "Pengumuman Seleksi PPK"):
+        d.text((60, y), title, font=font(26, bold=True), fill=(30, 30, 40))
+        if shown_date:
+            d.text((60, y + 38), shown_date, font=font(17), fill=(110, 110, 120))
+        d.text((60, y + 66), "Komisi Pemilihan Umum Kabupaten Karanganyar menyelenggarakan kegiatan",
+               font=font(18), fill=(60, 60, 70))
+        y += 150
+    bar, ink = ((32, 32, 36), (255, 255, 255)) if dark_taskbar else ((230, 232, 236), (20, 20, 24))
+    d.rectangle([0, h - 40, w, h], fill=bar)
+    for i in range(6):  # pinned apps
+        d.rectangle([60 + 48 * i, h - 32, 84 + 48 * i, h - 8], fill=(70 + 25 * i, 120, 200))
+    if clock is not None:
+        d.text((w - 52, h - 29), "09:30", font=font(12), fill=ink, anchor="mm")
+        d.text((w - 52, h - 12), f"{clock:%d/%m/%Y}", font=font(12), fill=ink, anchor="mm")
+    buf = io.BytesIO()
+    img.save(buf, "PNG")
+    return buf.getvalue()

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from auditor.inspect.dates import date_in_name, find_date
+from auditor.inspect.dates import date_in_name, find_date, ocr_fixes
 
 
 def own(text: str, year: int = 2022) -> tuple[date | None, str | None]:
@@ -104,3 +104,26 @@ def test_a_place_line_with_the_day_name_is_the_signature_block_not_a_meeting_day
             "Karanganyar, Senin, 16 Mei 2022\nYang Menyerahkan,\n\nHERI SUSANTO")
     assert own(text) == (date(2022, 5, 16), "signature_block")
     assert own("NOTULEN\nPada hari ini, Jumat, 13 Mei 2022 rapat dibuka.") == (date(2022, 5, 13), "meeting_day")
+
+
+def test_a_closing_place_and_date_below_the_meeting_day_is_the_letters_own() -> None:
+    """The office line and name under it were lost (a stamp, a fold): still the letter's date."""
+    text = ("Hal : Undangan\nMenindaklanjuti surat tanggal 28 Januari 2022\n"
+            "Hari/Tanggal : Rabu, 16 Februari 2022\nTempat : Aula\n"
+            "Demikian atas perhatian Saudara kami sampaikan terima kasih.\nJombang, 7 Februari 2022\n")
+    f = find_date(text, 2022)
+    assert (f.date, f.source) == (date(2022, 2, 7), "letter_date")
+
+
+def test_a_place_read_with_a_dot_or_under_a_stamp_still_dates_the_signature_block() -> None:
+    for place in ("Sidoarjo.", "Ga Pee"):
+        text = ("Hari/Tanggal : Sabtu, 23 Juli 2022\nDemikian atas perhatian disampaikan terima kasih.\n"
+                f"{place} 21 Juli 2022\nDINAS KOMUNIKASI DAN INFORMATIKA,\n\nDrs. EKO PRASETYO, M.M.\n"
+                "NIP. 19620825 198611 1 001")
+        f = find_date(ocr_fixes(text), 2022)
+        assert (f.date, f.source) == (date(2022, 7, 21), "signature_block"), place
+
+
+def test_a_date_field_is_not_taken_for_a_place_read_with_a_dot() -> None:
+    assert ocr_fixes("Tgl. 3 Mei 2022") == "Tgl. 3 Mei 2022"
+    assert ocr_fixes("Jombang. 3 Mei 2022") == "Jombang, 3 Mei 2022"

@@ -8,7 +8,7 @@ date is in its properties. Every file is drawn by paper_kit in tmp_path; OCR run
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import paper_kit as kit
@@ -116,6 +116,15 @@ def test_a_legible_hand_written_day_is_read_right_or_not_at_all(tmp_path: Path) 
     assert f.date in (None, "2019-09-24")
 
 
+@pytest.mark.parametrize(("seed", "day"), [(1, "24"), (4, "13"), (6, "28"), (3, "7")])
+def test_hand_written_days_of_any_hand_are_never_read_as_another_day(tmp_path: Path, seed: int, day: str) -> None:
+    """A written "24" read as "2", "13" as "18": OCR's one-digit reading of a two-digit hand is
+    read again as digits, and the day is dropped when the two readings do not agree."""
+    f = inspect_file(_letter_photo(tmp_path / f"undangan_{day}.jpg", seed=seed, handwritten_day="legible",
+                                   date_text=f"{day} September 2019"), year=2019)
+    assert f.date in (None, f"2019-09-{int(day):02d}", "2019-09-27")  # own day, or the meeting day
+
+
 def test_a_letter_dated_at_the_top_right_beside_kepada_has_that_date_not_the_meeting_day(tmp_path: Path) -> None:
     f = inspect_file(_letter_photo(tmp_path / "undangan_masuk.jpg", seed=6, date_at_top=True), year=2019)
     assert f.date == "2019-09-24"
@@ -197,6 +206,20 @@ def test_a_date_shown_on_a_screenshot_does_not_beat_its_name(tmp_path: Path) -> 
     name, data = kit.screenshot_png(datetime(2022, 5, 14, 9, 30, 12), shown_date="2 Januari 2022", seed=2)
     f = inspect_file(kit.write(tmp_path / name, data), year=2022)
     assert (f.date, f.date_source) == ("2022-05-14", "filename")
+
+
+@pytest.mark.parametrize("dark", [True, False])
+def test_a_desktop_screenshot_is_dated_by_its_taskbar_clock_not_by_the_page(tmp_path: Path, dark: bool) -> None:
+    data = kit.desktop_screenshot_png(date(2022, 5, 14), dark_taskbar=dark)
+    f = inspect_file(kit.write(tmp_path / "website KPU.png", data), year=2022)
+    assert (f.date, f.date_source) == ("2022-05-14", "screen_clock")
+    assert f.date_evidence and "14/05/2022" in f.date_evidence
+
+
+def test_a_desktop_screenshot_without_a_clock_is_undated_whatever_the_page_shows(tmp_path: Path) -> None:
+    data = kit.desktop_screenshot_png(None, shown_date="Diunggah 14 Mei 2022")
+    f = inspect_file(kit.write(tmp_path / "website KPU.png", data), year=2022)
+    assert f.date is None and f.date_source is None
 
 
 # --------------------------------------------------------------------------- file dates

@@ -91,6 +91,11 @@ CASES = {
     "id not of its item": ("- id: I.1.2", "- id: I.2.2", "I.2.2", "rules[1].id", "tidak sesuai"),
     "no months and no note": ("  months: [4]", "  months: []", "months: []", "rules[1].months",
                               "'note'"),
+    "month as a float": ("  months: [5, 6]", "  months: [5.0, 6]", "months: [5.0, 6]",
+                         "rules[0].months[0]", "bilangan bulat"),
+    "year as a float": ("year: 2022", "year: 2022.0", "year: 2022.0", "year", "bilangan bulat"),
+    "month .nan": ("  months: [5, 6]", "  months: [5, .nan]", "months: [5, .nan]",
+                   "rules[0].months[1]", "bukan angka"),
     "unknown kind": ("{kind: sk,", "{kind: foto,", "kind: foto", "rules[1].parts[0].kind",
                      "harus salah satu dari"),
 }

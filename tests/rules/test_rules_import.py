@@ -122,3 +122,35 @@ def test_a_broken_spreadsheet_is_refused_plainly(tmp_path, capsys):
     assert main(["rules", "import", str(broken)]) == 2
     err = capsys.readouterr().err
     assert "tidak dapat dibaca" in err and "Traceback" not in err
+
+
+def truncate_member(plan: Path, out: Path, member: str) -> Path:
+    """A copy of ``plan`` whose ``member`` XML stops halfway, as a broken save or copy leaves it."""
+    import zipfile
+
+    with zipfile.ZipFile(plan) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, data[: len(data) // 2] if info.filename == member else data)
+    return out
+
+
+@pytest.mark.parametrize(("fixture", "member"), [
+    ("plan_docx", "word/document.xml"),
+    ("plan_docx", "word/styles.xml"),
+    ("plan_xlsx", "xl/worksheets/sheet1.xml"),
+    ("plan_xlsx", "xl/workbook.xml"),
+    ("plan_xlsx", "xl/styles.xml"),
+    ("plan_xlsx", "[Content_Types].xml"),
+    ("plan_docx", "word/_rels/document.xml.rels"),
+])
+def test_a_plan_whose_inner_xml_is_truncated_is_refused_naming_the_file(
+        fixture, member, request, tmp_path, capsys):
+    plan: Path = request.getfixturevalue(fixture)
+    broken = truncate_member(plan, tmp_path / f"rencana-aksi-2022-rusak{plan.suffix}", member)
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(broken), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(broken) in err and "tidak dapat dibaca" in err
+    assert "Traceback" not in err and "kesalahan tak terduga" not in err
+    assert not out.exists()

@@ -67,9 +67,9 @@ def test_compound_evidence_becomes_parts_of_one_meeting():
     assert not derived.parts[1].signed_required  # signed by the attendees, not checked
 
 
-def test_a_screenshot_needs_no_date_and_no_signature():
+def test_a_screenshot_needs_a_date_but_no_signature():
     part = derive("Screenshoot dari website").parts[0]
-    assert part.kind == "screenshot" and not part.date_required and not part.signed_required
+    assert part.kind == "screenshot" and part.date_required and not part.signed_required
     assert "image" in part.formats
 
 

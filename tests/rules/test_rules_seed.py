@@ -95,7 +95,7 @@ def test_rules_list_json_gives_every_field_of_the_interface(capsys):
         "kind": "screenshot", "label": "Screenshoot dari website",
         "name_words": list(load_rules(SEED).by_id()["VI.3.2"].parts[0].name_words),
         "text_words": [], "formats": ["image", "pdf", "docx"], "signed_required": False,
-        "signer": None, "date_required": False}
+        "signer": None, "date_required": True}
 
 
 def test_without_rules_or_config_the_commands_use_the_seed(capsys, tmp_path, monkeypatch):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from auditor.errors import UserError
@@ -29,7 +30,10 @@ def import_plan(path: str | Path, office: str | None = None, year: int | None = 
         rows, lines = reader.read(plan)
     except FileNotFoundError:
         raise UserError(t("yaml.not_found", path=plan)) from None
-    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except SyntaxError as exc:  # lxml's and ElementTree's parse errors: a truncated part
+        raise UserError(t("rules.plan_broken_xml", path=plan, reason=exc.msg or exc)) from None
+    except (OSError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError, KeyError,
+            ValueError) as exc:
         raise UserError(t("rules.plan_unreadable", path=plan, reason=exc)) from None
     if not any("BUKTI FISIK" in c.upper() for row in rows for c in row.cells):
         raise UserError(t("rules.plan_no_table", path=plan))

@@ -1,0 +1,1 @@
+"""Delivery channels: one module each, with the same names (see ``auditor.deliver.channel``)."""
