@@ -84,12 +84,5 @@ def _hook(event: str, args: tuple) -> None:
 
 
 sys.addaudithook(_hook)
-if PLAN["event"] == "os.scandir":
-    # Only the pure-Python walker raises os.scandir events; the C walker meets the same
-    # races (a folder gone or replaced between listing and opening) through the same
-    # failing open(2), which tests/scan/test_walk.py checks with an unreadable folder.
-    import auditor.scan.walk
-
-    auditor.scan.walk._fastwalk = None
 sys.argv = ["zi-auditor", *sys.argv[1:]]
 runpy.run_module("auditor", run_name="__main__", alter_sys=True)
