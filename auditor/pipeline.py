@@ -14,7 +14,6 @@ import errno
 import os
 import sqlite3
 import time
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,8 +22,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from auditor.audit import judge
-from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
-from auditor.audit.reuse import mark_photo_reuse
+from auditor.audit.assemble import assemble_report, mark_unwalked, say_how_found, unmatched_reason
+from auditor.audit.model import AuditReport
 from auditor.audit.state import (
     STATE_NAME,
     State,
@@ -42,12 +41,12 @@ from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
 from auditor.scan import root_guard
-from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
+from auditor.scan.match import RuleIndex, RuleMatch
 from auditor.scan.root_guard import WalkError
 from auditor.scan.walk import Entry, Walked, problem_text, walk_tree
 
 if TYPE_CHECKING:
-    from auditor.scan.fuzzy import Guess
+    pass
 
 BATCH = 50  # facts committed per transaction while inspecting
 
@@ -178,10 +177,10 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
         return _stopped(state, period, problem, len(entries), len(read), tz, started)
     state.save_listings(walked.listings)
     inspected, retried = len(read), sum(1 for f in read.values() if f.retried)
-    report = _audit(config, ruleset, period, matched, facts, lang, tz)
+    report = assemble_report(config, ruleset, period, matched, facts, lang, tz)
     report.inspection = {"read": inspected, "retried": retried}
-    _unwalked(report.verdicts, index, walk_problems, lang)
-    _say_how_found(report.verdicts, matched)
+    mark_unwalked(report.verdicts, index, walk_problems, lang)
+    say_how_found(report.verdicts, matched)
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
                                                               lang)} for p in strays]
     report.errors = walk_problems + [{"path": p, "error": f.error}
@@ -244,7 +243,8 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
 
     from auditor.inspect.run import inspect_paths
 
-    by_path = {e.abspath: e for e in stale}
+    by_rel = {e.relpath: e for e in stale}
+    rel_of = {str(e.path): e.relpath for e in stale}
     pending: list[tuple[str, int, float, FileFacts]] = []
     results: dict[str, FileFacts] = {}
     bar = None
@@ -256,10 +256,10 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
                    leave=False)
 
     def done(facts: FileFacts) -> None:
-        entry = by_path.get(facts.path) or _entry_for(facts.path, by_path)
+        entry = by_rel.get(facts.path)  # inspect shows each file by its path in the tree
         if entry is None:
             return
-        facts.path, facts.size, facts.mtime = entry.relpath, entry.size, entry.mtime
+        facts.size, facts.mtime = entry.size, entry.mtime
         results[entry.relpath] = facts
         pending.append((entry.relpath, entry.size, entry.mtime, facts))
         if len(pending) >= BATCH:
@@ -270,7 +270,7 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
 
     try:
         inspect_paths([e.path for e in stale], limits=_limits(config), year=config.year,
-                      workers=config.inspect.workers, display=None, on_done=done,
+                      workers=config.inspect.workers, display=lambda p: rel_of[str(p)], on_done=done,
                       root=str(config.evidence_root),
                       expected=[(e.size, e.mtime) for e in stale])
     finally:
@@ -278,100 +278,3 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
             bar.close()
         state.store_facts(pending)
     return results
-
-
-def _entry_for(path: str, by_path: dict[str, Entry]) -> Entry | None:
-    real = os.path.realpath(path)
-    for key, entry in by_path.items():
-        if os.path.realpath(key) == real:
-            return entry
-    return None
-
-
-def _audit(config: Config, ruleset, period: judge.Period,  # noqa: ANN001 - RuleSet
-           matched: list[tuple[Entry, RuleMatch]], facts: dict[str, FileFacts], lang: str,
-           tz: ZoneInfo) -> AuditReport:
-    candidates: dict[str, list[judge.Candidate]] = defaultdict(list)
-    parts_of: dict[str, dict[str, str]] = {}
-    for entry, match in matched:
-        f = facts.get(entry.relpath)
-        if f is None:
-            continue
-        part = assign_part(match, f.title, f.text_head)
-        key = part_key(match.rule, part) if part is not None else None
-        mtime = datetime.fromtimestamp(entry.mtime, tz).isoformat(timespec="seconds")
-        candidates[match.rule.id].append(
-            judge.Candidate(entry.relpath, key, match.folder_month, f, mtime))
-        parts_of.setdefault(match.rule.id, {})[entry.relpath] = part.kind if part else ""
-    verdicts: list[Verdict] = []
-    upcoming: list[Verdict] = []
-    for rule in ruleset.rules:
-        verdicts.extend(judge.judge_rule(rule, candidates.get(rule.id, ()), period, lang))
-        nxt = judge.upcoming(rule, period, lang)
-        if nxt is not None:
-            upcoming.append(nxt)
-    photos = [(v, fe.path, facts[fe.path].phash) for v in verdicts for fe in v.files
-              if parts_of.get(v.rule_id, {}).get(fe.path) == "dokumentasi"
-              and facts[fe.path].phash]
-    mark_photo_reuse(photos, lang)
-    summary, by_team = _count(verdicts)
-    return AuditReport(
-        year=period.year, month=period.month, as_of=period.as_of.isoformat(),
-        generated_at=datetime.now(tz).isoformat(timespec="seconds"),
-        evidence_root=str(config.evidence_root), language=lang,
-        office=config.office or ruleset.office,
-        summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
-        rules=[r.to_json() for r in ruleset.rules])
-
-
-def _unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str, str]],
-              lang: str) -> None:
-    """A rule whose folder could not be read whole (no permission, a link out of the root, a
-    folder gone mid-scan) is not "missing": what is there cannot be told, so review it."""
-    by_rule: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for problem in problems:
-        path = problem["path"]
-        match = index.match(f"{path}/-")  # the problem is the rule's folder or lies inside it
-        hit = {match.rule.id} if match else set()
-        hit.update(r.id for r in index.rules if r.folder.startswith(f"{path}/"))  # above it
-        for rule_id in hit:
-            by_rule[rule_id].append(problem)
-    for verdict in verdicts:
-        if verdict.rule_id in by_rule and verdict.status in ("missing", "incomplete"):
-            verdict.status = "needs_review"
-            verdict.problems.extend(t("audit.unwalked", lang, path=p["path"], error=p["error"])
-                                    for p in by_rule[verdict.rule_id])
-
-
-def _say_how_found(verdicts: list[Verdict], matched: list[tuple[Entry, RuleMatch]]) -> None:
-    """Each credited file says whether its folder named its rule or the rule was guessed."""
-    how = {entry.relpath: match.matched_by for entry, match in matched}
-    for verdict in verdicts:
-        for evidence in verdict.files:
-            evidence.matched_by = how.get(evidence.path)
-
-
-def unmatched_reason(guess: Guess, year: int, lang: str) -> str:
-    """Why a file that looks like evidence counts for no bukti fisik, and what to do."""
-    if guess.reason == "ambiguous":
-        return t("audit.unmatched.ambiguous", lang, rules=", ".join(guess.candidates))
-    if guess.reason == "archive":
-        return t("audit.unmatched.archive", lang, folder=guess.detail, year=year)
-    if guess.reason == "other_year":
-        return t("audit.unmatched.other_year", lang, other=guess.detail, year=year)
-    return t("audit.unmatched.none", lang)
-
-
-def _count(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:
-    total = Count()
-    teams: dict[str, Count] = {}
-    for v in verdicts:
-        for c in (total, teams.setdefault(v.team, Count())):
-            c.due += 1
-            if v.status in GAP_STATUSES:
-                c.gaps += 1
-            else:
-                c.ok += 1
-    return total, teams
-
-
