@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
 # Prepares this machine for zi-auditor: Debian packages (Tesseract OCR with the Indonesian
-# model, Chromium for the report test, fonts, a C compiler for the tree walker) and a Python
+# model, antiword for .doc files, Chromium for the report test, fonts) and a Python
 # virtual environment in .venv with the package and its test tools. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd antiword chromium fonts-dejavu-core gcc libc6-dev)
-# The tree walker's C half (auditor/scan/_fastwalk.c) needs Python's headers to build.
-if [ ! -f "$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])')/Python.h" ]; then
-  APT_PACKAGES+=(python3-dev)
-fi
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd antiword chromium fonts-dejavu-core)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -31,8 +27,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 stamp=.venv/.zi-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ setup.py -nt "$stamp" ] ||
-   [ auditor/scan/_fastwalk.c -nt "$stamp" ]; then
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "== Memasang paket Python"
   log=.venv/pip-install.log
   if ! { .venv/bin/python -m pip install -q --upgrade pip &&

@@ -10,7 +10,15 @@ When the process (or one of its forked inspection workers) raises the Python aud
   - "fifo": put a named pipe in place of the file ``target`` (nothing ever writes to it):
     opened right after the reader checked it was a regular file, the open waits forever;
   - "kill_self_once": SIGKILL the process that raised the event (an inspection worker
-    stopped by the OOM killer), unless the marker file ``target`` exists; it is made first.
+    stopped by the OOM killer), unless the marker file ``target`` exists; it is made first;
+  - "unmount": move everything in the folder ``target`` into ``aside`` (a share that drops:
+    its mount point stays, empty);
+  - "remove_dir": move the folder ``target`` to ``aside`` (a folder gone mid-walk);
+  - "symlink": put a symbolic link to ``to`` in place of the file ``target`` (a file
+    swapped for a link out of the evidence root between the walk and the read);
+  - "sleep": wait ``seconds`` without using the processor (a stalled network drive);
+  - "spin": use ``seconds`` of processor time in the process that raised the event (a
+    document that takes that long to read), once per process: every worker that opens it.
 Nothing in zi-auditor is changed: the hook only acts on the file system or the process
 (for os.scandir events, the pure-Python walker is chosen: see below).
 """
@@ -23,9 +31,11 @@ import runpy
 import shutil
 import signal
 import sys
+import time
 
 PLAN = json.loads(os.environ["FAULT_PLAN"])
 MAIN_PID = os.getpid()
+SPUN: list[int] = []  # a "spin" happened in this process (a forked worker starts empty)
 
 
 def _act() -> None:
@@ -41,6 +51,22 @@ def _act() -> None:
     elif PLAN["action"] == "fifo" and os.path.isfile(target):
         os.remove(target)
         os.mkfifo(target)
+    elif PLAN["action"] == "unmount" and os.path.isdir(target):
+        os.makedirs(PLAN["aside"], exist_ok=True)
+        for name in os.listdir(target):
+            shutil.move(os.path.join(target, name), os.path.join(PLAN["aside"], name))
+    elif PLAN["action"] == "remove_dir" and os.path.isdir(target):
+        shutil.move(target, PLAN["aside"])
+    elif PLAN["action"] == "symlink" and not os.path.islink(target):
+        os.remove(target)
+        os.symlink(PLAN["to"], target)
+    elif PLAN["action"] == "sleep":
+        time.sleep(float(PLAN["seconds"]))
+    elif PLAN["action"] == "spin" and not SPUN:
+        SPUN.append(os.getpid())
+        end = time.process_time() + float(PLAN["seconds"])
+        while time.process_time() < end:
+            pass
     elif PLAN["action"] == "kill_self_once" and not os.path.exists(target):
         with open(target, "w", encoding="utf-8") as handle:
             handle.write("worker killed once\n")
@@ -58,12 +84,5 @@ def _hook(event: str, args: tuple) -> None:
 
 
 sys.addaudithook(_hook)
-if PLAN["event"] == "os.scandir":
-    # Only the pure-Python walker raises os.scandir events; the C walker meets the same
-    # races (a folder gone or replaced between listing and opening) through the same
-    # failing open(2), which tests/scan/test_walk.py checks with an unreadable folder.
-    import auditor.scan.walk
-
-    auditor.scan.walk._fastwalk = None
 sys.argv = ["zi-auditor", *sys.argv[1:]]
 runpy.run_module("auditor", run_name="__main__", alter_sys=True)

@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import lxml.html
@@ -144,16 +145,30 @@ def test_a_scan_killed_while_writing_its_reports(office: Office) -> None:
     assert "SK Role Model 2022.docx" in report["md"]
 
 
+@contextmanager
+def tmpfs(folder: Path) -> Iterator[Path]:
+    """``folder`` on its own 4 MB tmpfs, unmounted afterwards whatever happens."""
+    folder.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=755", "tmpfs", str(folder)],
+                   check=True, capture_output=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
 @pytest.fixture
 def small_disk(office: Office) -> Iterator[Path]:
-    """The reports folder on its own 4 MB tmpfs, unmounted afterwards whatever happens."""
-    office.reports.mkdir(parents=True)
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=755", "tmpfs",
-                    str(office.reports)], check=True, capture_output=True)
-    try:
-        yield office.reports
-    finally:
-        subprocess.run(["umount", str(office.reports)], check=True)
+    """The reports folder on its own small disk."""
+    with tmpfs(office.reports) as disk:
+        yield disk
+
+
+@pytest.fixture
+def small_state_disk(office: Office) -> Iterator[Path]:
+    """The state folder (database, lock, outbox) on its own small disk."""
+    with tmpfs(office.state) as disk:
+        yield disk
 
 
 def fill(disk: Path) -> None:
@@ -178,6 +193,29 @@ def test_a_full_report_disk_keeps_the_last_report_and_says_so(office: Office,
     assert run.stderr.strip() == t("audit.report_unwritable", path=folder,
                                    reason=t("audit.disk_full"))
     assert month_files(office, "2022-05") == before
+
+
+def test_a_full_state_disk_is_no_corruption(office: Office, small_state_disk: Path) -> None:
+    """The state database is healthy, only its disk is full: it is kept as it is, the run
+    says so plainly (exit 6), and once there is room the cache is still there."""
+    assert office.scan("--month", "5", "--year", "2022").returncode == 0
+    before = month_files(office, "2022-05")
+    add_attendance(office)  # facts to store: the database must grow
+    fill(small_state_disk)
+    run = office.scan("--month", "5", "--year", "2022")
+    assert run.returncode == 6  # ExitCode.WRITE_FAILED
+    assert run.stderr.strip() == t("audit.state_write_failed",
+                                   path=small_state_disk / "zi-auditor.sqlite",
+                                   reason=t("audit.disk_full"))
+    assert list(small_state_disk.glob("*.corrupt-*")) == []
+    assert month_files(office, "2022-05") == before
+
+    (small_state_disk / "isi-penuh.bin").unlink()  # room again
+    again = office.scan("--month", "5", "--year", "2022")
+    assert again.returncode == 0, again.stderr
+    with closing(state_db(office)) as db:  # the SK read on the first night was not read again
+        assert db.execute("SELECT inspected FROM runs ORDER BY id DESC LIMIT 1").fetchone() == (
+            ATTENDANCE,)
 
 
 def test_a_report_folder_it_may_not_write_keeps_the_last_report() -> None:

@@ -1,9 +1,17 @@
 """The SQLite state: facts of every file (keyed by path, size, mtime) and every run's summary.
 
+Only facts of a file's bytes are kept (``inspect.facts.may_cache``): a file that could not
+be read for a passing reason (no permission, a timeout, an I/O error, gone or swapped) is
+read again next run, and one refused by the size limit is read again once the limit
+changes (``facts_for``). A run whose share dropped forgets what it stored
+(``distrust_run``) and saves no folder listing.
+
 WAL journal, one transaction per batch, so a run killed midway leaves the facts it had
 committed and nothing half-written. A file that is not an SQLite database, or an SQLite
-database that is not ours, is renamed ``<name>.corrupt-<timestamp>`` and rebuilt, with a
-plain message on stderr: losing the cache only costs one slow scan.
+database that is not ours or that SQLite finds damaged (SQLITE_CORRUPT, SQLITE_NOTADB), is
+renamed ``<name>.corrupt-<timestamp>`` and rebuilt, with a plain message on stderr: losing
+the cache only costs one slow scan. A sound database on a full, read-only or busy disk is
+left as it is (``write_failed``: exit 6).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from typing import NamedTuple
 from auditor.audit.model import RunSummary
 from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
-from auditor.inspect.facts import READER_VERSION, FileFacts
+from auditor.inspect.facts import LIMIT, READER_VERSION, FileFacts, may_cache
 from auditor.scan.walk import Entry, Walked
 
 STATE_NAME = "zi-auditor.sqlite"
@@ -62,6 +70,7 @@ class State:
         self._files: dict[str, CachedFacts] | None = None
         self._listed: set[str] | None = None  # folders with a saved listing
         self._same: set[str] = set()  # ... equal to this run's
+        self._stored: set[str] = set()  # paths whose facts this run stored
 
     @property
     def files(self) -> dict[str, CachedFacts]:
@@ -82,6 +91,41 @@ class State:
         self.db.execute("COMMIT")
 
     # Facts cache -------------------------------------------------------------------------
+    def facts_for(self, entries: list[Entry], walked: Walked, limits_key: str,
+                  forced: Iterable[Entry] = ()) -> tuple[dict[str, FileFacts], list[Entry]]:
+        """The cached facts of the ``entries`` that are still theirs, and the entries to read
+        now: new or changed files, the ``forced`` ones (a watch event named them), those
+        whose cached error passed (none is cached) and those refused by a limit that has
+        changed since (``limits_key``, see ``Limits.cache_key``).
+
+        What changed is learnt from the folder listings (``changed``); reading the cached
+        facts checks each file's size and mtime once more, so a file is never judged on facts
+        of another version of it. Cached paths nobody wants any more are forgotten.
+        """
+        self._forget_limited(limits_key)
+        stale = self.changed(entries, walked)
+        doubtful = {e.relpath for e in stale}
+        for entry in forced:
+            if entry.relpath not in doubtful:
+                stale.append(entry)
+                doubtful.add(entry.relpath)
+        found, unwanted = self.load_facts({e.relpath: CachedFacts(e.size, e.mtime)
+                                           for e in entries if e.relpath not in doubtful})
+        stale += [e for e in entries if e.relpath not in found and e.relpath not in doubtful]
+        self.forget(unwanted)
+        return found, stale
+
+    def _forget_limited(self, limits_key: str) -> None:
+        """Drop the files refused by a limit when the limit is not the one they met."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='limits'").fetchone()
+        if row is not None and row[0] == limits_key:
+            return
+        with self.transaction():
+            self.db.execute("DELETE FROM files WHERE json_extract(facts, '$.error_kind') = ?",
+                            (LIMIT,))
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('limits', ?)", (limits_key,))
+        self._files = None
+
     def load_facts(self, wanted: dict[str, CachedFacts]) -> tuple[dict[str, FileFacts], list[str]]:
         """One pass over the cache: the facts of the ``wanted`` files whose cached size and
         mtime are still theirs, and the cached paths nobody wants any more (gone from the
@@ -95,7 +139,9 @@ class State:
             if want is None:
                 unwanted.append(path)
             elif want.size == size and want.mtime == mtime:
-                found[path] = FileFacts.from_json(json.loads(facts))
+                cached = FileFacts.from_json(json.loads(facts))
+                if may_cache(cached):  # an error cached before errors had kinds: read again
+                    found[path] = cached
         return found, unwanted
 
     # Folder listings ---------------------------------------------------------------------
@@ -143,16 +189,27 @@ class State:
         self._listed, self._same = None, set()
 
     def store_facts(self, items: Iterable[tuple[str, int, float, FileFacts]]) -> None:
-        """Save the facts of freshly inspected files, in one transaction."""
+        """Save the facts of freshly inspected files, in one transaction. An error that
+        passes (no permission, a timeout, an I/O error, a file gone) is no fact of the file
+        and is not kept: the next run reads the file again."""
         now = time.time()
         rows = [(path, size, mtime, json.dumps(_facts_row(facts), ensure_ascii=False), now)
-                for path, size, mtime, facts in items]
+                for path, size, mtime, facts in items if may_cache(facts)]
         if not rows:
             return
         with self.transaction():
             self.db.executemany(
                 "INSERT OR REPLACE INTO files (path, size, mtime, facts, inspected_at) "
                 "VALUES (?, ?, ?, ?, ?)", rows)
+        self._stored.update(row[0] for row in rows)
+
+    def distrust_run(self) -> None:
+        """Forget what this run learnt (its facts; its listings were never saved): the
+        evidence share went away during it, so what it read cannot be told apart from
+        what the dropping share showed."""
+        self.forget(self._stored)
+        self._stored = set()
+        self._listed, self._same = None, set()
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop files that are gone from the tree."""
@@ -252,6 +309,34 @@ def is_damage(exc: sqlite3.DatabaseError) -> bool:
     return getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
+# What SQLite says when the database is sound but cannot be written now, in plain words.
+_WRITE_REASONS = {"SQLITE_FULL": "audit.disk_full", "SQLITE_READONLY": "audit.read_only_disk",
+                  "SQLITE_BUSY": "audit.state_busy", "SQLITE_LOCKED": "audit.state_busy",
+                  "SQLITE_PERM": "audit.no_write_permission",
+                  "SQLITE_CANTOPEN": "audit.no_write_permission"}
+
+
+def write_failed(path: Path, exc: sqlite3.DatabaseError) -> UserError:
+    """The plain error (exit 6, WRITE_FAILED) for a sound state that cannot be written:
+    a full or read-only disk, another program holding it. Nothing is set aside."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    key = next((k for prefix, k in _WRITE_REASONS.items() if name.startswith(prefix)), None)
+    if key is None and name.startswith("SQLITE_IOERR"):  # a failed write(2): say which
+        key = "audit.disk_full" if _nearly_full(path.parent) else "audit.disk_io_error"
+    reason = t(key) if key else str(exc)
+    return UserError(t("audit.state_write_failed", path=path, reason=reason),
+                     ExitCode.WRITE_FAILED)
+
+
+def _nearly_full(folder: Path) -> bool:
+    """True when ``folder``'s disk has less than a megabyte left for this user."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 1024 * 1024
+
+
 def set_aside(state_dir: Path) -> None:
     """Move a state file found damaged midway out of the way, saying so (the next
     ``open_state`` makes a new one)."""
@@ -282,8 +367,11 @@ def open_state(state_dir: Path) -> Iterator[State]:
             if _ours_or_new(db):
                 state = State(db, path)
                 break
-        except sqlite3.DatabaseError:
-            pass
+        except sqlite3.DatabaseError as exc:
+            if not is_damage(exc):  # full, read-only, busy: the database itself is fine
+                if db is not None:
+                    db.close()
+                raise write_failed(path, exc) from None
         if db is not None:
             db.close()
             db = None

@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Memeriksa folder bukti fisik terhadap Rencana Aksi dan menulis laporan kekurangan "
             "bulan ini (JSON, HTML, Markdown, CSV) per Tim. Hanya dokumen baru atau yang berubah "
             "yang dibaca ulang. Kode keluar: 0 audit selesai, 1 ada kekurangan (dengan "
-            "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang atau kosong."
+            "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang, tanpa folder, "
+            "kehilangan banyak berkas atau terputus di tengah pemeriksaan, 6 laporan atau "
+            "state tidak dapat ditulis."
         ),
     )
     parser.add_argument("--config", "-c", metavar="FILE",

@@ -68,12 +68,13 @@ def doc_lines(path: Path, ext: str = ".doc", limits: Limits | None = None) -> li
     timeout = max(1.0, (limits.timeout_seconds if limits else 20.0) * 0.9)
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/"),
            "LC_ALL": "C.UTF-8"}
+    full = os.path.abspath(path)  # not resolved: the path may be a pinned link (inspect/pin.py)
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program, list arguments, no shell
-            [exe, "-t", "-w", "0", "-m", "UTF-8.txt", str(path.resolve())],
+            [exe, "-t", "-w", "0", "-m", "UTF-8.txt", full],
             capture_output=True, timeout=timeout, env=env, stdin=subprocess.DEVNULL, check=False)
     except subprocess.TimeoutExpired as exc:
-        raise BadDocument("inspect.timeout", seconds=f"{timeout:g}") from exc
+        raise BadDocument("inspect.timeout", error_kind="timeout", seconds=f"{timeout:g}") from exc
     except OSError as exc:
         raise BadDocument("inspect.old_format", ext=ext, target=_TARGET) from exc
     err = done.stderr.decode("utf-8", "replace").strip()
@@ -83,7 +84,7 @@ def doc_lines(path: Path, ext: str = ".doc", limits: Limits | None = None) -> li
         if "not a word document" in err.lower() or not err:
             reason = "bukan berkas Word"
         else:  # antiword names the file by its full path: the name is enough
-            reason = err.splitlines()[-1].replace(str(path.resolve()), path.name)[:100]
+            reason = err.splitlines()[-1].replace(full, path.name)[:100]
         raise BadDocument("inspect.format_corrupt", kind="DOC", reason=reason, target=_TARGET)
     text = done.stdout[:MAX_TEXT].decode("utf-8", "replace")
     return [ln for ln in clean_lines(text) if ln != _PICTURE]

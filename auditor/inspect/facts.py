@@ -35,6 +35,7 @@ class FileFacts:
     mtime: float | None = None
     notes: list[str] = field(default_factory=list)  # plain remarks (weak date, OCR used...)
     retried: bool = False  # read a second time, alone, after a timeout or crash among others
+    error_kind: str | None = None  # what ``error`` belongs to: one of ERROR_KINDS (see there)
 
     CONTRACT_KEYS = ("path", "format", "date", "date_source", "date_evidence", "file_date",
                      "file_date_source", "signed", "signature", "signer", "scanned", "error")
@@ -42,13 +43,30 @@ class FileFacts:
     def to_json(self) -> dict[str, Any]:
         out = {key: getattr(self, key) for key in self.CONTRACT_KEYS}
         out.update(title=self.title, period=self.period, phash=self.phash, pages=self.pages,
-                   size=self.size, mtime=self.mtime, notes=list(self.notes), retried=self.retried)
+                   size=self.size, mtime=self.mtime, notes=list(self.notes), retried=self.retried,
+                   error_kind=self.error_kind)
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileFacts:
         known = {f for f in cls.__dataclass_fields__}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+# What an error belongs to. Only the first two are facts of the file's bytes and may be
+# kept between runs: "content" (corrupt, encrypted, unsupported, empty) for as long as the
+# file's size and mtime are the same, "limit" (too large) also only while the limit that
+# refused it is the same. The others pass: the file is read again on the next run.
+CONTENT, LIMIT = "content", "limit"
+VANISHED, IO, PERMISSION = "vanished", "io", "permission"  # the file or its share went away
+TIMEOUT, CRASHED, CHANGED = "timeout", "crashed", "changed"  # the reading, not the bytes
+ERROR_KINDS = (CONTENT, LIMIT, VANISHED, IO, PERMISSION, TIMEOUT, CRASHED, CHANGED)
+CACHED_ERRORS = frozenset({CONTENT, LIMIT})
+
+
+def may_cache(facts: FileFacts) -> bool:
+    """True when ``facts`` hold for the file's bytes (no error, or one of its content)."""
+    return facts.error is None or facts.error_kind in CACHED_ERRORS
 
 
 @dataclass(frozen=True)
@@ -58,3 +76,7 @@ class Limits:
     timeout_seconds: float = 20.0  # CPU seconds (reader and its OCR child); see sandbox.py
     max_bytes: int = 50 * 1024 * 1024
     ocr: bool = True
+
+    def cache_key(self) -> str:
+        """What a cached "limit" error depends on: another key reads those files again."""
+        return f"max_bytes={self.max_bytes}"

@@ -177,9 +177,18 @@ def _heif_opener(path: Path) -> None:
     register_heif_opener()
 
 
-def _phash(img: object) -> str:
+# A picture whose grey levels vary less than this (standard deviation, 0-255) is blank or
+# one colour: all such pictures hash alike, so they get no hash and are never "the same photo".
+UNIFORM_STDDEV = 6.0
+
+
+def _phash(img: object) -> str | None:
     import imagehash
+    from PIL import ImageStat
 
     if getattr(img, "format", None) == "JPEG":
         img.draft("L", (256, 256))  # type: ignore[attr-defined]  # decode small: 10x faster
-    return str(imagehash.phash(img.convert("L")))  # type: ignore[attr-defined]
+    grey = img.convert("L")  # type: ignore[attr-defined]
+    if ImageStat.Stat(grey).stddev[0] < UNIFORM_STDDEV:
+        return None
+    return str(imagehash.phash(grey))

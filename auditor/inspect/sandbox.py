@@ -21,8 +21,9 @@ does not depend on what else runs, also when OCR reads more pages.
 
 Not CPU-bound, and ended by a wall-clock backstop (``WALL_FACTOR`` times the budget, more
 when there are more workers than cores, plus ``BACKSTOP_SLACK``): a worker waiting instead
-of working (a file replaced by a pipe between the check and the open, a stalled network
-drive) and a machine so loaded that a document gets no processor. The parent never sleeps
+of working (a stalled network drive; a pipe swapped in for the file is refused at once,
+since the file is opened without waiting, see inspect/pin.py) and a machine so loaded that
+a document gets no processor. The parent never sleeps
 past the earliest moment a budget could run out (the CPU left ÷ the usable cores) or a
 backstop, and looks at /proc only then, so ``inspect`` cannot hang and costs next to
 nothing for documents that end early. Without /proc (not Linux) the budget is wall time.
@@ -43,9 +44,10 @@ import importlib
 import multiprocessing as mp
 import os
 import signal
+import tempfile
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -53,7 +55,7 @@ from typing import Any
 
 from auditor.documents.formats import preload_modules
 from auditor.i18n import default_language, t
-from auditor.inspect.facts import FileFacts, Limits
+from auditor.inspect.facts import CRASHED, TIMEOUT, FileFacts, Limits
 from auditor.inspect.run import inspect_file, precheck
 
 _context: Any = None
@@ -155,7 +157,8 @@ def _tree_cpu(pids: list[int]) -> dict[int, float]:
 
 
 def _serve(conn: Connection, parent: int) -> None:
-    """Worker loop: (path, display, limits, year, lang) in, FileFacts fields out.
+    """Worker loop: (path, display, limits, year, lang, root, expected, workdir) in,
+    FileFacts fields out.
 
     The worker leaves when its parent is gone. Waiting on the pipe alone is not enough: a
     forked worker holds copies of the parent's pipe ends, so a parent killed with SIGKILL
@@ -172,9 +175,10 @@ def _serve(conn: Connection, parent: int) -> None:
             return
         if task is None:
             return
-        path, display, limits, year, lang = task
+        path, display, limits, year, lang, root, expected, workdir = task
         os.environ["ZI_LANG"] = lang
-        facts = inspect_file(Path(path), display_path=display, limits=limits, year=year)
+        facts = inspect_file(Path(path), display_path=display, limits=limits, year=year,
+                             root=root, expected=expected, workdir=workdir)
         conn.send(dataclasses.asdict(facts))
 
 
@@ -318,9 +322,27 @@ def _run(pool: list[_Worker], queue: deque[int], payload: Callable[[int], tuple[
 
 def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int | None,
              workers: int, on_done: Callable[[FileFacts], None] | None,
-             attempts: list[Attempt] | None = None) -> list[FileFacts]:
+             attempts: list[Attempt] | None = None, root: str | None = None,
+             expected: Sequence[tuple[int, float]] | None = None) -> list[FileFacts]:
     """Read ``paths`` in ``workers`` processes; see the module docstring. ``attempts``, when
-    given, receives one Attempt per reading (a retried file has two)."""
+    given, receives one Attempt per reading (a retried file has two); ``root`` and
+    ``expected`` refuse files swapped since the walk (inspect/pin.py)."""
+    try:
+        pins = tempfile.TemporaryDirectory(prefix="zi-read-")  # the workers' pins
+    except OSError:  # no temporary folder: each worker uses the system's (or none)
+        return _run_pool(paths, shown, limits=limits, year=year, workers=workers,
+                         on_done=on_done, attempts=attempts, root=root, expected=expected,
+                         workdir=None)
+    with pins as workdir:
+        return _run_pool(paths, shown, limits=limits, year=year, workers=workers,
+                         on_done=on_done, attempts=attempts, root=root, expected=expected,
+                         workdir=workdir)
+
+
+def _run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int | None,
+              workers: int, on_done: Callable[[FileFacts], None] | None,
+              attempts: list[Attempt] | None, root: str | None,
+              expected: Sequence[tuple[int, float]] | None, workdir: str) -> list[FileFacts]:
     results: list[FileFacts | None] = [None] * len(paths)
     pending: deque[int] = deque()
     again: list[tuple[int, str]] = []  # (index, what went wrong the first time)
@@ -351,8 +373,9 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
         if kind in ("timeout", "backstop"):
             facts.error = t("inspect.timeout_alone", seconds=f"{limits.timeout_seconds:g}",
                             retry_seconds=f"{limits.timeout_seconds * RETRY_FACTOR:g}")
+            facts.error_kind = TIMEOUT  # not cached: the next run (or a higher limit) tries again
         else:
-            facts.error = t("inspect.crashed", reason=_exit_reason(w))
+            facts.error, facts.error_kind = t("inspect.crashed", reason=_exit_reason(w)), CRASHED
         finish(index, facts)
 
     for i, path in enumerate(paths):  # missing, too large, not a file: no worker needed
@@ -364,7 +387,8 @@ def run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int |
     lang = default_language()
 
     def payload(i: int) -> tuple[Any, ...]:
-        return (str(paths[i]), shown[i], limits, year, lang)
+        return (str(paths[i]), shown[i], limits, year, lang, root,
+                expected[i] if expected is not None else None, workdir)
 
     pool: list[_Worker] = []
     try:

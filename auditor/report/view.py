@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from auditor.audit.assemble import count_verdicts
 from auditor.audit.model import STATUSES, AuditReport, Count, FileEvidence, Verdict
 from auditor.i18n import t
 from auditor.report import labels
@@ -254,17 +255,11 @@ def _teams(report: AuditReport, lang: str) -> list[TeamView]:
     for name in names:
         gaps = sorted((v for v in report.verdicts if v.team == name and v.is_gap), key=order)
         nxt = sorted((v for v in report.upcoming if v.team == name), key=order)
-        count = report.by_team.get(name) or _count([v for v in report.verdicts if v.team == name])
+        count = report.by_team.get(name) or count_verdicts([v for v in report.verdicts if v.team == name])[0]
         root = report.evidence_root
         teams.append(TeamView(name, count, [_todo(v, lang, root) for v in gaps],
                               [_todo(v, lang, root) for v in nxt]))
     return teams
-
-
-def _count(verdicts: list[Verdict]) -> Count:
-    """As the audit counts: every verdict that is not a gap (ok or late) is complete."""
-    gaps = sum(v.is_gap for v in verdicts)
-    return Count(due=len(verdicts), ok=len(verdicts) - gaps, gaps=gaps)
 
 
 def _history(report: AuditReport, lang: str) -> list[HistoryRow]:

@@ -139,17 +139,27 @@ def serve(config: Config, job: Callable[[], object], *, grace_seconds: float = 3
     """Run until SIGTERM or SIGINT; exit code 0 after a clean stop."""
     service = Service(config, job, grace_seconds=grace_seconds)
 
+    received: list[int] = []
+
     def on_signal(signum: int, _frame: object) -> None:
-        log.info(t("run.log.signal", config.language, signal=signal.Signals(signum).name))
+        # Only a flag here: logging inside a signal handler can re-enter a log handler that
+        # the interrupted code is writing with (a rotating file mid-rollover).
+        received.append(signum)
         service.stopping.set()
 
     previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         service.start()
         service.wait()
+        if received:
+            log.info(t("run.log.signal", config.language, signal=signal.Signals(received[0]).name))
     finally:
         service.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         log.info(t("run.log.stopped_service", config.language))
+        if service._running is not None and service._running.is_alive():
+            # The abandoned run is a daemon thread: it would go on logging while the
+            # interpreter closes the log files at exit ("--- Logging error ---" on stderr).
+            logging.getLogger("auditor").disabled = True
     return 0

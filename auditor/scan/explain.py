@@ -18,14 +18,10 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
     lines = [t("explain.file", lang, path=relpath)]
     match = index.match(relpath)
     if match is None:
-        from auditor.pipeline import unmatched_reason
+        from auditor.audit.assemble import unmatched_reason
 
         guess = index.explain(relpath)
-        if guess.reason == "not_evidence":
-            reason = t("map.unmatched.not_evidence", lang, folder=guess.detail)
-        else:
-            reason = unmatched_reason(guess, plan_year, lang)
-        lines.append(t("explain.no_rule", lang, reason=reason))
+        lines.append(t("explain.no_rule", lang, reason=unmatched_reason(guess, plan_year, lang)))
         if guess.reason not in ("not_evidence", "map_part"):
             found = read_file(relpath, index, lang)
             lines.append(t("explain.why", lang, why=explain_facts(found.how, found.facts, lang)))

@@ -5,10 +5,10 @@ links are followed only when their target lies inside the root; a folder reached
 link loop, a bind mount) is walked once. Noise that office machines leave on shared drives
 is skipped.
 
-Two walkers give the same files: ``_fastwalk.c`` (built by setup.py) stats in C with a few
-threads and also lists each folder's files for the state (see ``Walked``); it hands the
-symbolic links and the errors back to the Python code here, which is also the whole walk
-where the C half was not built.
+One ``os.scandir`` loop does it all: ``DirEntry`` gives the kind of each name without a
+system call and one ``stat`` gives size and mtime; each folder's plain files are also listed
+for the state (see ``Walked``). A C walker with threads measured about 3 % of a warm scan
+faster on this hardware, not worth a compiler at install (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ from typing import NamedTuple
 
 from auditor.fsnames import shown
 from auditor.i18n import t
-
-try:  # the C half (setup.py builds it when a compiler is there); pure Python otherwise
-    from auditor.scan import _fastwalk
-except ImportError:  # pragma: no cover - depends on the install
-    _fastwalk = None
 
 # Exact names (lowercase) of files that are never evidence.
 NOISE_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "ehthumbs.db", "icon\r"})
@@ -104,9 +99,9 @@ class Walked:
 
     ``listings`` maps a folder (relative path, "" for the root) to the names, sizes and
     mtimes of its plain files, as bytes (None when its names could not all be read): a
-    folder whose listing equals the last run's holds only unchanged files. Only the native
-    walker makes listings (``listed``: every entry's folder has one); files reached through
-    a symbolic link (``unlisted``) are in none, so they are always compared one by one.
+    folder whose listing equals the last run's holds only unchanged files (``listed``:
+    every entry's folder has one); files reached through a symbolic link (``unlisted``)
+    are in none, so they are always compared one by one.
     """
 
     entries: list[Entry]
@@ -118,15 +113,13 @@ class Walked:
 OnProblem = Callable[[str, OSError], None]
 
 
-def walk_tree(root: Path | str, on_problem: OnProblem | None = None, *,
-              native: bool | None = None) -> Walked:
+def walk_tree(root: Path | str, on_problem: OnProblem | None = None) -> Walked:
     """Every evidence file under ``root``: per folder its files sorted by name, then its
-    sub-folders, depth first (links followed inside the root come last).
+    sub-folders, depth first.
 
     ``on_problem(relpath, error)`` hears about folders or files that could not be read, and
     links that lead out of the root (``OutsideRoot``); the walk goes on without them.
-    ``problem_text(error)`` says why in the user's words. ``native`` picks the C walker
-    (None: when it was built); both give the same files.
+    ``problem_text(error)`` says why in the user's words.
     """
     root_real = os.path.realpath(root)
     try:
@@ -134,32 +127,9 @@ def walk_tree(root: Path | str, on_problem: OnProblem | None = None, *,
     except OSError:
         return Walked([])
     report = on_problem or (lambda rel, exc: None)
-    if native is None:
-        native = _fastwalk is not None
-    if not native:
-        seen = {(root_stat.st_dev, root_stat.st_ino)}
-        return Walked(list(_python_walk([(str(root), "")], root_real, seen, report)))
-    if _fastwalk is None:
-        raise RuntimeError("the native walker was not built")
-    entries, leftovers, folders, listings = _fastwalk.walk(
-        os.fsencode(str(root)), Entry, is_noise, _NOISE_NAMES_BYTES, _NOISE_SUFFIXES_BYTES,
-        _NOISE_DIRS_BYTES, WALK_THREADS)
-    walked = Walked(entries, listings, listed=True)
-    seen = set(folders)
-    for rel, path, error in leftovers:
-        if error:
-            report(rel, OSError(error, os.strerror(error), path))
-            continue
-        try:  # a symbolic link: the one thing the native walker leaves to Python
-            found = _follow(path, rel, root_real, seen)
-        except OSError as exc:
-            report(rel, exc)
-            continue
-        more = [found] if isinstance(found, Entry) else (
-            _python_walk([found], root_real, seen, report) if found else [])
-        for entry in more:
-            walked.entries.append(entry)
-            walked.unlisted.add(entry.relpath)
+    walked = Walked([], listed=True)
+    seen = {(root_stat.st_dev, root_stat.st_ino)}
+    walked.entries.extend(_python_walk([(str(root), "", False)], root_real, seen, report, walked))
     return walked
 
 
@@ -187,48 +157,51 @@ def _follow(path: str, rel: str, root_real: str,
     return (path, rel)
 
 
-def _python_walk(stack: list[tuple[str, str]], root_real: str, seen_dirs: set[tuple[int, int]],
-                 on_problem: OnProblem) -> Iterator[Entry]:
-    """The pure-Python walker: what the native one does, one ``os.stat`` a file."""
+def _python_walk(stack: list[tuple[str, str, bool]], root_real: str, seen_dirs: set[tuple[int, int]],
+                 on_problem: OnProblem, walked: Walked) -> Iterator[Entry]:
+    """Walk the folders of ``stack`` (path, relpath, reached through a link), listing each
+    folder's plain files in ``walked.listings`` as it goes."""
     while stack:
-        dir_path, rel = stack.pop()
+        dir_path, rel, linked = stack.pop()
         try:
             with os.scandir(dir_path) as it:
                 entries = sorted(it, key=_BY_NAME)
         except OSError as exc:
             on_problem(rel or ".", exc)
+            walked.listings[rel] = None
             continue
-        subdirs: list[tuple[str, str]] = []
+        subdirs: list[tuple[str, str, bool]] = []
         prefix = f"{rel}/" if rel else ""
+        listing: list[bytes] | None = []
         for entry in entries:
             name = entry.name
             try:
                 if entry.is_symlink():
                     found = _follow(entry.path, prefix + shown(name), root_real, seen_dirs)
                     if isinstance(found, Entry):
+                        walked.unlisted.add(found.relpath)
                         yield found
                     elif found:
-                        subdirs.append(found)
+                        subdirs.append((*found, True))
                 elif entry.is_file(follow_symlinks=False):  # d_type says it all: one stat
                     if not is_noise(name):
                         st = entry.stat(follow_symlinks=False)
-                        yield Entry(prefix + shown(name), entry.path, st.st_size, st.st_mtime)
+                        relpath = prefix + shown(name)
+                        if linked:
+                            walked.unlisted.add(relpath)
+                        elif listing is not None:
+                            listing.append(b"%s\0%d\0%d" % (os.fsencode(name), st.st_size, st.st_mtime_ns))
+                        yield Entry(relpath, entry.path, st.st_size, st.st_mtime)
                 elif entry.is_dir(follow_symlinks=False) and not is_noise_dir(name):
                     st = entry.stat()
                     key = (st.st_dev, st.st_ino)
                     if key not in seen_dirs:  # else a second way into a folder walked already
                         seen_dirs.add(key)
-                        subdirs.append((entry.path, prefix + shown(name)))
+                        subdirs.append((entry.path, prefix + shown(name), linked))
                 # sockets, fifos, devices: never evidence
             except OSError as exc:
                 on_problem(prefix + shown(name), exc)
+                listing = None  # a name that could not be read: compare this folder file by file
+        if not linked:
+            walked.listings[rel] = b"\n".join(listing) if listing is not None else None
         stack.extend(reversed(subdirs))
-
-
-# The native walker takes the noise lists as bytes; see _fastwalk.c.
-_NOISE_NAMES_BYTES = frozenset(n.encode() for n in NOISE_NAMES)
-_NOISE_SUFFIXES_BYTES = tuple(s.encode() for s in NOISE_SUFFIXES)
-_NOISE_DIRS_BYTES = tuple(n.encode() for n in NOISE_DIR_NAMES)
-# Threads that stat at once: two cores share the system calls on a local disk, and on a
-# network share the round trips overlap (docs/benchmarks.md).
-WALK_THREADS = min(8, 2 * (os.cpu_count() or 1))

@@ -6,11 +6,13 @@ import json
 import os
 import shutil
 import sqlite3
+import zipfile
 from datetime import date
 
 from audit_documents import MTIME, Office, daftar_hadir, sk, undangan
 
 from auditor.audit.state import STATE_NAME
+from auditor.config import load_config
 from auditor.pipeline import ScanOptions, resolve_period, run_scan
 
 JUNE = ScanOptions(month=6, year=2022)
@@ -65,14 +67,35 @@ def test_a_pre_pleno_scan_mid_month_says_what_is_due_by_the_month_end(office: Of
     assert [u.rule_id for u in outcome.report.upcoming] == ["I.3.1"]  # due again in June
 
 
-def test_a_missing_or_empty_root_writes_no_report(office: Office) -> None:
-    outcome = run_scan(office.config, JUNE)  # rule folders but not one file
+def test_day_one_folders_without_files_is_a_report_with_everything_missing(office: Office) -> None:
+    outcome = run_scan(office.config, JUNE)  # init-tree's folders, not one file yet
+    assert outcome.exit_code == 0 and outcome.root_problem is None
+    assert set(_statuses(outcome).values()) == {"missing"}
+    assert (office.config.reports_dir / "2022-06" / "gap-report.json").exists()
+    assert run_scan(office.config, JUNE).exit_code == 0  # and the second night too
+
+
+def test_a_root_without_folders_or_missing_writes_no_report(office: Office) -> None:
+    for child in office.root.iterdir():  # an unmounted share: the mount point, empty
+        shutil.rmtree(child)
+    outcome = run_scan(office.config, JUNE)
     assert outcome.exit_code == 3 and outcome.report_dir is None
     assert "kosong" in outcome.root_problem
     shutil.rmtree(office.root)
     outcome = run_scan(office.config, JUNE)
     assert outcome.exit_code == 3 and "tidak ditemukan" in outcome.root_problem
     assert not (office.config.reports_dir / "2022-06").exists()
+
+
+def test_a_tree_whose_files_all_went_since_the_last_good_run_is_not_day_one(office: Office) -> None:
+    _fill(office)
+    first = run_scan(office.config, JUNE)
+    report = (first.report_dir / "gap-report.json").read_text(encoding="utf-8")
+    for path in office.root.rglob("*.docx"):
+        path.unlink()
+    outcome = run_scan(office.config, JUNE)  # the folders stay, every file gone
+    assert outcome.exit_code == 3 and "0 berkas" in outcome.root_problem
+    assert (first.report_dir / "gap-report.json").read_text(encoding="utf-8") == report
 
 
 def test_a_tree_that_lost_most_of_its_files_keeps_the_last_report(office: Office) -> None:
@@ -159,3 +182,25 @@ def test_a_state_damaged_deep_inside_is_set_aside_midway_and_the_scan_goes_on(
     assert "dibuat baru" in capsys.readouterr().err
     assert len(list(office.config.state_dir.glob(f"{STATE_NAME}.corrupt-*"))) == 1
     assert run_scan(office.config, JUNE).files_inspected == 0  # the new state works
+
+
+def _with_config(office: Office, old: str, new: str) -> Office:
+    path = office.config.path
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return Office(office.root, load_config(path), office.meeting, office.decree)
+
+
+def test_a_file_refused_by_the_size_limit_is_read_once_the_limit_is_raised(office: Office) -> None:
+    path = sk(office.decree / "SK Tim Kerja ZI.docx", "11 April 2022", signed=True)
+    with zipfile.ZipFile(path, "a") as archive:  # a scan pasted in: 1.5 MB that do not shrink
+        archive.writestr("word/media/image1.bin", os.urandom(1536 * 1024))
+    os.utime(path, (MTIME, MTIME))
+    small = _with_config(office, "inspect: {workers: 1}",
+                         "inspect: {workers: 1, max_file_mb: 1}")
+    first = run_scan(small.config, JUNE)
+    assert _statuses(first)[("I.1.4", 4)] == "needs_review"
+    assert run_scan(small.config, JUNE).files_inspected == 0  # a fact while the limit stays
+    raised = _with_config(small, "max_file_mb: 1", "max_file_mb: 5")
+    again = run_scan(raised.config, JUNE)
+    assert again.files_inspected == 1 and _statuses(again)[("I.1.4", 4)] == "ok"
+    assert again.report.errors == []

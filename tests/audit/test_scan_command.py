@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from audit_documents import Office, daftar_hadir, sk, undangan
 
 from auditor.cli import main
@@ -40,6 +42,8 @@ def test_english_summary(office: Office, capsys, monkeypatch) -> None:
 
 
 def test_an_unmounted_share_exits_3_with_a_plain_message(office: Office, capsys) -> None:
+    for child in office.root.iterdir():  # the mount point without the share: no folder
+        shutil.rmtree(child)
     code = main(["scan", "--config", str(office.config.path), "--month", "6"])
     assert code == 3
     assert "kosong" in capsys.readouterr().err

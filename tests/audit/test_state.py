@@ -105,20 +105,17 @@ def test_what_changed_is_learnt_per_folder_and_then_per_file(tmp_path: Path) -> 
     for rel in ("I.1.1/Undangan.pdf", "I.1.1/05 Mei/DH.pdf", "I.2.1/SK.pdf"):
         (tree / rel).parent.mkdir(parents=True, exist_ok=True)
         (tree / rel).write_bytes(b"12345")
-    _cache_all(state_dir, walk_tree(tree, native=True))
+    _cache_all(state_dir, walk_tree(tree))
     with open_state(state_dir) as state:
-        assert state.changed(walk_tree(tree, native=True).entries, walk_tree(tree, native=True)) == []
-        python = walk_tree(tree, native=False)  # no listings: every file against its row
-        assert python.listings == {} and state.changed(python.entries, python) == []
+        assert state.changed(walk_tree(tree).entries, walk_tree(tree)) == []
 
     st = (tree / "I.1.1" / "05 Mei" / "DH.pdf").stat()  # saved in place, same size
     os.utime(tree / "I.1.1" / "05 Mei" / "DH.pdf", ns=(st.st_atime_ns, st.st_mtime_ns + 1000))
     (tree / "I.2.1" / "SK baru.pdf").write_bytes(b"x")
-    for native in (True, False):
-        walked = walk_tree(tree, native=native)
-        with open_state(state_dir) as state:
-            assert sorted(e.relpath for e in state.changed(walked.entries, walked)) == [
-                "I.1.1/05 Mei/DH.pdf", "I.2.1/SK baru.pdf"]
+    walked = walk_tree(tree)
+    with open_state(state_dir) as state:
+        assert sorted(e.relpath for e in state.changed(walked.entries, walked)) == [
+            "I.1.1/05 Mei/DH.pdf", "I.2.1/SK baru.pdf"]
 
 
 def test_a_night_when_nothing_changed_writes_no_listing(tmp_path: Path) -> None:
@@ -127,9 +124,9 @@ def test_a_night_when_nothing_changed_writes_no_listing(tmp_path: Path) -> None:
     tree, state_dir = tmp_path / "drive", tmp_path / "state"
     (tree / "I.1.1").mkdir(parents=True)
     (tree / "I.1.1" / "SK.pdf").write_bytes(b"x")
-    _cache_all(state_dir, walk_tree(tree, native=True))
+    _cache_all(state_dir, walk_tree(tree))
     with open_state(state_dir) as state:
-        walked = walk_tree(tree, native=True)
+        walked = walk_tree(tree)
         assert state.changed(walked.entries, walked) == []
         before = state.db.total_changes
         state.save_listings(walked.listings)

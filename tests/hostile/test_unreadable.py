@@ -55,3 +55,18 @@ def test_an_unreadable_evidence_root_keeps_the_last_report(office: Office) -> No
     assert run.stderr.strip() == t("audit.root_unreadable", root=office.root,
                                    error=t("scan.no_permission"))
     assert page.read_bytes() == before
+
+
+def test_a_file_unreadable_one_night_is_read_once_access_is_given(office: Office) -> None:
+    locked = office.folder("I.4.6") / "SK Role Model 2022.docx"
+    os.chmod(locked, 0)
+    run = office.scan("--month", "12", "--year", "2022", wrap=AS_NOBODY, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert {v["rule_id"]: v["status"] for v in office.report()["verdicts"]}["I.4.6"] == \
+        "needs_review"
+    os.chmod(locked, 0o644)  # the drive administrator opens it: size and mtime stay the same
+    run = office.scan("--month", "12", "--year", "2022", wrap=AS_NOBODY, timeout=60)
+    assert run.returncode == 0, run.stderr
+    report = office.report()
+    assert report["errors"] == []
+    assert {v["rule_id"]: v["status"] for v in report["verdicts"]}["I.4.6"] == "ok"

@@ -251,10 +251,11 @@ def test_an_ods_and_a_csv_are_tables(tmp_path: Path) -> None:
 
 def test_a_heic_photo_is_read_like_a_jpeg(tmp_path: Path) -> None:
     pillow_heif = pytest.importorskip("pillow_heif")
-    from PIL import Image
+    from PIL import Image, ImageDraw
 
     pillow_heif.register_heif_opener()
     img = Image.new("RGB", (64, 48), (30, 120, 200))
+    ImageDraw.Draw(img).rectangle((10, 8, 40, 30), fill=(240, 230, 210))  # not one colour
     exif = Image.Exif()
     exif.get_ifd(0x8769)[36867] = "2022:05:13 09:30:00"
     img.save(tmp_path / "IMG_0001.HEIC", format="HEIF", exif=exif.tobytes())
