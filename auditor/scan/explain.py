@@ -8,7 +8,7 @@ from __future__ import annotations
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.scan.folder_map import place_of
-from auditor.scan.map_propose import Proposal, explain_facts, propose, read_file
+from auditor.scan.map_propose import Proposal, explain_facts, place_file, propose
 from auditor.scan.match import RuleIndex, RuleMatch, part_by_text, part_key
 
 
@@ -23,7 +23,7 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
         guess = index.explain(relpath)
         lines.append(t("explain.no_rule", lang, reason=unmatched_reason(guess, plan_year, lang)))
         if guess.reason not in ("not_evidence", "map_part"):
-            found = read_file(relpath, index, lang)
+            found = place_file(relpath, index, lang)
             lines.append(t("explain.why", lang, why=explain_facts(found.how, found.facts, lang)))
             proposal = _new_line(relpath, index, lang)
             lines.append(t("explain.add_line", lang, line=proposal.line()))
@@ -33,7 +33,7 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
     lines.append(t("explain.rule", lang, rule=rule.id, evidence=rule.evidence, team=rule.team))
     lines.append(t("explain.step", lang, step=_step(match, index, lang)))
     if match.matched_by == "guess":
-        found = read_file(relpath, index, lang)
+        found = place_file(relpath, index, lang)
         lines.append(t("explain.why", lang, why=explain_facts("guess", found.facts, lang)))
         if index.folder_map is not None:
             lines.append(t("explain.add_line", lang, line=_new_line(relpath, index, lang).line()))

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from auditor.i18n import t
-from auditor.scan.folder_map import NOT_EVIDENCE, place_of
-from auditor.scan.match import RuleIndex
+from auditor.scan.folder_map import NOT_EVIDENCE, MapEntry, Target, place_of
+from auditor.scan.match import RuleIndex, by_map
 
 SURE = 80  # below this a line is to be checked by a person
 CLOSE = 0.6  # a runner-up scoring at least this share of the best is shown
@@ -56,14 +56,16 @@ class _File:
 
 def propose(relpaths: Iterable[str], index: RuleIndex, lang: str | None = None) -> list[Proposal]:
     """One proposal per evidence place (a folder without its trailing month folders)."""
-    by_place: dict[str, list[_File]] = defaultdict(list)
+    by_place: dict[str, list[tuple[str, _File]]] = defaultdict(list)
     for relpath in relpaths:
-        by_place[place_of(relpath.rpartition("/")[0])].append(read_file(relpath, index, lang))
-    proposals = [_proposal(place, files, lang) for place, files in by_place.items()]
+        place = place_of(relpath.rpartition("/")[0])
+        if place:  # a file at the top of the tree has no folder to map
+            by_place[place].append((relpath, place_file(relpath, index, lang)))
+    proposals = [_proposal(place, files, index, lang) for place, files in by_place.items()]
     return sorted(proposals, key=lambda p: (not p.doubtful, p.sure, p.folder))
 
 
-def read_file(relpath: str, index: RuleIndex, lang: str | None = None) -> _File:
+def place_file(relpath: str, index: RuleIndex, lang: str | None = None) -> _File:
     """Where the scan puts ``relpath`` (ignoring any folder map), how sure, and why."""
     match = index.match(relpath, use_map=False)
     if match is not None and match.matched_by != "guess":
@@ -90,7 +92,9 @@ def read_file(relpath: str, index: RuleIndex, lang: str | None = None) -> _File:
                  runner_up, ())
 
 
-def _proposal(place: str, files: list[_File], lang: str | None) -> Proposal:
+def _proposal(place: str, paths: list[tuple[str, _File]], index: RuleIndex,
+              lang: str | None) -> Proposal:
+    files = [f for _, f in paths]
     placed = [f for f in files if f.rule]
     rules = Counter(f.rule for f in placed)
     unplaced = len(files) - len(placed)
@@ -111,7 +115,28 @@ def _proposal(place: str, files: list[_File], lang: str | None) -> Proposal:
                            why=explain_facts(left.how, {}, lang))
     runner = next((f.runner_up for f in sorted(placed, key=lambda f: f.sure)
                    if f.runner_up and f.runner_up not in rules), None)
+    if len(rules) > 1 and not _holds(place, targets, paths, index):
+        sure = min(sure, SURE - 1)  # the parts do not tell the rules apart: a person must
+        reason += "; " + t("map.why.split", lang)
     return Proposal(place, targets, sure, reason, runner, choices, len(files), unplaced)
+
+
+def _holds(place: str, targets: list[str], paths: list[tuple[str, _File]],
+           index: RuleIndex) -> bool:
+    """Whether the proposed line, once in the map, puts each placed file where the
+    proposal did (a folder split between rules by part: the parts must tell them apart)."""
+    by_id = {rule.id: rule for rule in index.rules}
+    entry = MapEntry(place, tuple(
+        Target(by_id[x.split()[0]], x.split(maxsplit=1)[1] if " " in x else None)
+        for x in targets), False, 0)
+    for relpath, found in paths:
+        if found.rule is None:
+            continue
+        below = tuple(relpath[len(place) + 1:].split("/")[:-1])
+        match = by_map(entry, below, relpath.rpartition("/")[2])
+        if match is None or match.rule.id != found.rule:
+            return False
+    return True
 
 
 def explain_facts(how: str, facts: dict, lang: str | None = None) -> str:

@@ -97,7 +97,7 @@ class RuleIndex:
         if use_map and self.folder_map is not None:
             mapped = self.folder_map.lookup(directory)
             if mapped is not None:
-                return _by_map(*mapped, file_name)
+                return by_map(*mapped, file_name)
         found = self._by_directory(directory)
         segments = [s for s in directory.split("/") if s]
         if found is not None:
@@ -173,7 +173,7 @@ def _month_below(below: tuple[str, ...]) -> int | None:
     return None
 
 
-def _by_map(entry: MapEntry, below: tuple[str, ...], file_name: str) -> RuleMatch | None:
+def by_map(entry: MapEntry, below: tuple[str, ...], file_name: str) -> RuleMatch | None:
     """A file under a mapped folder: its rule, or — when the folder serves several rules and
     the file's name says none of their parts — None (``explain`` says why)."""
     if entry.not_evidence:

@@ -168,3 +168,27 @@ def test_an_init_tree_drive_needs_no_review(tmp_path: Path, seed, capsys) -> Non
                       encoding="utf-8")
     assert main(["map", "check", "--config", str(config)]) == 0
     assert "semua 96 bukti fisik dipetakan" in capsys.readouterr().out
+
+
+def test_a_folder_holding_several_bukti_fisik_is_split_by_part_only_when_parts_tell_them_apart(
+        tmp_path: Path, seed) -> None:
+    from auditor.scan.map_propose import propose, render
+
+    spip = "V. Penguatan Pengawasan/2. SPIP/Rakor SPIP"
+    meetings = "AREA I MANAJEMEN PERUBAHAN/1. TIM KERJA/Rapat"
+    files = {f"{spip}/Undangan Rakor SPIP.pdf": "V.2.6", f"{spip}/Notulen Rakor SPIP.docx": "V.2.7",
+             f"{spip}/Foto Rakor SPIP.jpg": "V.2.8",
+             f"{meetings}/Undangan Rakor Pembentukan Tim.pdf": "I.1.1",
+             f"{meetings}/Undangan Rapat Pleno.pdf": "I.1.3",
+             "Catatan.pdf": "I.1.1"}  # at the top of the tree: no folder to map
+    proposals = {p.folder: p for p in propose(files, RuleIndex(seed.rules, year=2022))}
+    assert set(proposals) == {spip, meetings}
+    assert proposals[spip].targets == ["V.2.6 undangan", "V.2.7 risalah", "V.2.8 dokumentasi"]
+    assert not proposals[spip].doubtful
+    assert proposals[meetings].doubtful  # two invitations: a file name cannot tell them apart
+    assert "pisahkan foldernya atau pilih satu" in proposals[meetings].reason
+    out = tmp_path / "folders.yaml"
+    out.write_text(render(list(proposals.values())), encoding="utf-8")
+    index = RuleIndex(seed.rules, 2022, load_folder_map(out, seed.rules))
+    assert {p: index.match(p).rule.id for p in files if p.startswith(spip)} == \
+        {p: r for p, r in files.items() if p.startswith(spip)}
