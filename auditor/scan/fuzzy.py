@@ -182,7 +182,12 @@ class FuzzyIndex:
         scored.sort(reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] > 0.8 * scored[0][0]):
             return None
-        return scored[0][1]
+        best = scored[0][1]
+        shared = said & self._item_words[best]
+        if any(shared <= words for key, words in self._item_words.items()
+               if key != best and (area is None or key[0] == area)):
+            return None  # "Kerja" is "Tim Kerja" and "Budaya Kerja" alike: no item told
+        return best
 
     # ----- one folder ---------------------------------------------------------------------
 

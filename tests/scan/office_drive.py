@@ -1,6 +1,6 @@
 """A drive an office filled long before it used the tool, built from the seed plan with every
 habit offices have (seeded, so a failure is reproducible): area and item folders numbered in
-any style or not at all, "Und DH Dok Rakor ..." abbreviations, typos ("MANNAJEMEN",
+any style or not at all, under "Bukti Dukung/" or not, an item called by its last word, "Und DH Dok Rakor ..." abbreviations, typos ("MANNAJEMEN",
 "Keterlibattan", "Evalausi", "Korodinasi"), month folders ("05 Mei", "2022-05",
 "02. FEBRUARI 2022"), and a folder named only by a kind of document under its item.
 
@@ -59,14 +59,20 @@ def _short(rule: Rule, rng: random.Random) -> str:
 def _area(rule: Rule, rng: random.Random) -> str:
     n = ROMAN.index(rule.area) + 1
     name = rule.area_name
-    return rng.choice([f"AREA {rule.area} {name.upper()}", f"{n:02d}. {name}",
-                       f"{rule.area}. {name}", f"Area {n} {name}"])
+    area = rng.choice([f"AREA {rule.area} {name.upper()}", f"{n:02d}. {name}",
+                       f"{rule.area}. {name}", f"Area {n} {name}", name.upper()])
+    return f"Bukti Dukung/{area}" if rng.random() < 0.3 else area
 
 
-def _item(rule: Rule, rng: random.Random) -> str:
+def _item(rule: Rule, rules: list[Rule] | tuple[Rule, ...], rng: random.Random) -> str:
     name = re.sub(r"\(.*?\)", "", rule.item_name).strip()
-    return rng.choice([f"{rule.item}. {name.upper()}", f"{rule.area}.{rule.item} {name}",
-                       f"{rule.item:02d}_{name.replace(' ', '_')}", name])
+    styles = [f"{rule.item}. {name.upper()}", f"{rule.area}.{rule.item} {name}",
+              f"{rule.item:02d}_{name.replace(' ', '_')}", name]
+    last = name.split()[-1]  # "Gratifikasi" for "Pengendalian Gratifikasi", when no other
+    if not any(last.lower() in r.item_name.lower() for r in rules  # item of the area says it
+               if r.area == rule.area and r.item != rule.item):
+        styles.append(last)
+    return rng.choice(styles)
 
 
 def _month_folder(month: int, rng: random.Random) -> str:
@@ -85,7 +91,7 @@ def build(rules: list[Rule] | tuple[Rule, ...], seed: int) -> dict[str, str]:
     for rule in rules:
         area = areas.setdefault(rule.area, _typo(_area(rule, rng), rng, 0.5))
         key = (rule.area, rule.item)
-        item = items.setdefault(key, _typo(_item(rule, rng), rng, 0.5))
+        item = items.setdefault(key, _typo(_item(rule, rules, rng), rng, 0.5))
         siblings = [r for r in rules if (r.area, r.item) == key]
         twins = sum(1 for r in siblings if r.evidence == rule.evidence) > 1
         letter = lettered.setdefault(key, twins or rng.random() < 0.7)

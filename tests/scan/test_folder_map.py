@@ -46,7 +46,7 @@ def placed(seed, map_path: Path, files: dict[str, str]) -> tuple[list[str], list
     return unplaced, wrong
 
 
-@pytest.mark.parametrize("seed_number", [1, 2, 3])
+@pytest.mark.parametrize("seed_number", [1, 2, 3, 4, 5, 6])
 def test_an_unedited_proposal_places_nearly_every_file_and_none_wrongly(
         tmp_path: Path, seed, seed_number: int, capsys) -> None:
     files = build(seed.rules, seed_number)

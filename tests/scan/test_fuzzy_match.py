@@ -222,3 +222,12 @@ def test_a_tie_between_twins_is_left_for_the_map(index: RuleIndex) -> None:
     assert index.match(path) is None
     guess = index.explain(path)
     assert guess.reason == "ambiguous" and set(guess.candidates) == {"I.1.1", "I.1.3"}
+
+
+def test_an_item_folder_named_by_a_word_two_items_share_names_no_item(index: RuleIndex) -> None:
+    """"Kerja" is in "Tim Kerja" (I.1) and "Budaya Kerja" (I.4): the item is not told, so the
+    bukti fisik's own folder must decide — and never as item 1's twin."""
+    kerja = "MANNAJEMEN PERUBAHAN/Kerja"
+    assert index.match(f"{kerja}/b. Banner Karanganyar BERES/IMG_1.jpg").rule.id == "I.4.2"
+    assert index.match(f"{kerja}/e. Und DH Dok Rapat Pleno/Undangan Rapat Pleno.pdf") is None
+    assert index.match(f"{kerja}/f. SK Role Model Pembangunan ZI/SK.pdf").rule.id == "I.4.6"
