@@ -48,7 +48,7 @@ def _index(args: argparse.Namespace) -> int:
     from auditor.errors import UserError
     from auditor.i18n import default_language, t, use_config_language
     from auditor.report.labels import month_name
-    from auditor.report.load import load_report
+    from auditor.report.load import load_report, load_report_set
     from auditor.report.write import write_index
 
     if args.report:
@@ -75,7 +75,7 @@ def _index(args: argparse.Namespace) -> int:
             path = _latest(reports_dir, year)
             if path is None:
                 raise UserError(t("report.index.no_reports_at_all", path=reports_dir))
-        report = load_report(path)
+        report = load_report_set(path.parent)
         out_dir = Path(args.out) if args.out else reports_dir
     paths = write_index(report, out_dir, default_language())
     print(t("report.index.written", paths=", ".join(str(p) for p in paths)))

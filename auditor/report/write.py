@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from auditor.report.csv_format import CsvFormat
 from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
+from auditor.report.sets import digest, switch_in
 from auditor.report.xlsx_format import XlsxFormat
 
 
@@ -29,18 +31,28 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and return that folder.
 
     Every format is rendered before anything is written, so a failure leaves the previous
-    report whole; each file is then replaced atomically. Other months are never touched.
+    report whole; the set is then switched in whole (``sets.switch_in``): a reader sees the
+    old set or the new one. Other months are never touched.
     """
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    rendered = [(fmt.filename, fmt.render(report, lang)) for fmt in (formats or default_formats())]
+    formats = formats or default_formats()
+    rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
     folder = month_folder(out_dir, report.year, report.month)
-    folder.mkdir(parents=True, exist_ok=True)
-    for filename, _ in rendered:  # temporaries of a run killed mid-write (callers hold the lock)
-        for stale in folder.glob(f".{filename}.*.tmp"):
-            stale.unlink(missing_ok=True)
-    for filename, data in rendered:
-        atomic_write(folder / filename, data)
-    return folder
+    return switch_in(folder, rendered, content_hash(report, lang, formats))
+
+
+def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:
+    """What the report says, without when it was made: the same hash means the same findings."""
+    data = report.to_json()
+    for volatile in ("generated_at", "history", "inspection"):
+        data.pop(volatile, None)
+    data["_formats"] = [f.filename for f in formats]
+    data["_lang"] = lang
+    return digest(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def write_index(report: AuditReport, out_dir: Path, lang: str) -> list[Path]:
