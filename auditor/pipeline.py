@@ -29,7 +29,7 @@ from auditor.audit.state import CachedFacts, State, is_damage, open_state, set_a
 from auditor.config.model import Config
 from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
-from auditor.fsnames import is_within
+from auditor.guard import refuse_inside_evidence
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
@@ -110,9 +110,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     started = time.perf_counter()
     lang = options.lang or config.language
     tz = ZoneInfo(config.timezone)
-    out_dir = Path(options.out_dir) if options.out_dir else config.reports_dir
-    if is_within(out_dir, config.evidence_root):
-        raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
+    out_dir = refuse_inside_evidence(options.out_dir or config.reports_dir, config.evidence_root, lang)
     ruleset = _rules(config)
     plan_year = config.year or ruleset.year
     if not plan_year:
