@@ -162,3 +162,32 @@ def test_no_command_writes_into_the_evidence_tree(tmp_path: Path) -> None:
             assert run.returncode == 2, (key, command, run.stderr)
             assert "di dalam folder bukti" in run.stderr, (key, command)
     assert fingerprint(office.root) == before
+
+
+def test_under_a_strict_umask_nothing_written_is_readable_by_others(office: Office) -> None:
+    """Reports, state, lock, outbox and logs hold officials' names and addresses: with
+    `umask 077` (systemd UMask=0077) only the service's own user may read them."""
+    def strict() -> None:
+        os.umask(0o077)
+
+    for args in (("scan", "--config", str(office.config), "--month", "12", "--year", "2022",
+                  "--quiet", "--email"),
+                 ("index", "--config", str(office.config), "--month", "12"),
+                 ("email", "--config", str(office.config), "--month", "12", "--dry-run",
+                  "--resend")):
+        run = subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,
+                             text=True, timeout=120, env=office.env, cwd=office.base,
+                             preexec_fn=strict)
+        assert run.returncode == 0, (args, run.stderr)
+    out = office.base / "out"
+    written = {p.relative_to(out).as_posix(): p.lstat().st_mode & 0o777
+               for p in out.rglob("*") if not p.is_symlink()}
+    for expected in ("reports/2022-12/gap-report.xlsx", "reports/2022-12/indeks-bukti.html",
+                     "state/zi-auditor.lock", "state/logs/zi-auditor.log"):
+        path = out / expected
+        assert path.exists(), expected
+        assert path.stat().st_mode & 0o077 == 0, f"{expected}: {oct(path.stat().st_mode)}"
+    assert any(name.startswith("state/outbox/") and name.endswith(".eml") for name in written)
+    assert any(name.endswith(".sqlite3") for name in written)
+    exposed = {name: oct(mode) for name, mode in written.items() if mode & 0o077}
+    assert not exposed, exposed

@@ -42,7 +42,7 @@ def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "sc
     path = state_dir / LOCK_NAME
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # the umask decides who may read
     except OSError as exc:
         raise UserError(t("lock.state_unwritable", path=state_dir,
                           reason=exc.strerror or exc), ExitCode.WRITE_FAILED) from None

@@ -108,3 +108,17 @@ def test_an_empty_january_report_still_tells_the_reader_something(tmp_path: Path
     csv_text = (folder / "gap-report.csv").read_bytes().decode("utf-8-sig")
     assert csv_text.count("\r\n") == 1  # the header only
     assert load_workbook(folder / "gap-report.xlsx")["Kekurangan"].max_row == 1
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_report_files_follow_the_umask(report, tmp_path: Path, umask: int, mode: int) -> None:
+    """The office decides who reads reports (a web server's group, or nobody else) with its
+    umask; zi-auditor never widens it."""
+    old = os.umask(umask)
+    try:
+        folder = write_reports(report, tmp_path, "id")
+        write_reports(report, tmp_path, "en")  # a second run replaces the set
+    finally:
+        os.umask(old)
+    assert {n: (folder / n).stat().st_mode & 0o777 for n in NAMES} == dict.fromkeys(NAMES, mode)
+    assert (tmp_path / ".sets").stat().st_mode & 0o777 == mode | (mode & 0o444) >> 2

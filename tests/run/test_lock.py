@@ -77,3 +77,14 @@ def test_threads_of_one_process_do_not_overlap(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert not overlap
+
+
+def test_the_lock_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o007)  # a group of operators may see who holds the lock; others not
+    try:
+        with audit_lock(tmp_path / "state", purpose="scan"):
+            pass
+    finally:
+        os.umask(old)
+    assert (tmp_path / "state" / "zi-auditor.lock").stat().st_mode & 0o777 == 0o660
+    assert (tmp_path / "state").stat().st_mode & 0o777 == 0o770
