@@ -14,7 +14,7 @@ from auditor.report.csv_format import CsvFormat
 from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
-from auditor.report.sets import digest, switch_in
+from auditor.report.sets import current_content, digest, switch_in
 from auditor.report.xlsx_format import XlsxFormat
 
 
@@ -33,12 +33,21 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     Every format is rendered before anything is written, so a failure leaves the previous
     report whole; the set is then switched in whole (``sets.switch_in``): a reader sees the
     old set or the new one. Other months are never touched.
+
+    When the whole set already there says the same (``content_hash``: same verdicts, files,
+    errors, language; only the run's time and history differ) nothing is rendered or written:
+    a night that found nothing new costs no report writing, and the set keeps the
+    ``generated_at`` of the run that last changed it (every run is still in the state's
+    history and the log).
     """
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     formats = formats or default_formats()
-    rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
     folder = month_folder(out_dir, report.year, report.month)
-    return switch_in(folder, rendered, content_hash(report, lang, formats))
+    content = content_hash(report, lang, formats)
+    if current_content(folder) == content:
+        return folder
+    rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
+    return switch_in(folder, rendered, content)
 
 
 def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:

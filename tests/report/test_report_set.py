@@ -168,3 +168,29 @@ def test_email_refuses_a_month_whose_set_is_not_whole(report: AuditReport, tmp_p
     err = capsys.readouterr().err
     assert "tidak utuh" in err and "zi-auditor scan" in err and "Traceback" not in err
     assert not list((tmp_path / "out" / "state").rglob("*.eml"))
+
+
+def test_a_run_that_found_nothing_new_leaves_the_set_as_it_is(tmp_path: Path) -> None:
+    """A warm night rewrites nothing: the same findings an hour later are the same set (its
+    files keep their time); a changed verdict or another language is a new set."""
+    first = make_report()
+    folder = write_reports(first, tmp_path, "id")
+    target = os.readlink(folder)
+    stamps = {n: (folder / n).stat().st_mtime_ns for n in NAMES}
+
+    again = make_report()
+    again.generated_at = "2022-05-31T03:00:00+07:00"
+    again.inspection = {"read": 0, "retried": 0}
+    assert write_reports(again, tmp_path, "id") == folder
+    assert os.readlink(folder) == target
+    assert {n: (folder / n).stat().st_mtime_ns for n in NAMES} == stamps
+
+    changed = make_report()
+    changed.verdicts[2].status = "ok"  # the missing attendance list came
+    write_reports(changed, tmp_path, "id")
+    assert os.readlink(folder) != target
+    assert json.loads((folder / "gap-report.json").read_text("utf-8"))["verdicts"][2][
+        "status"] == "ok"
+    target = os.readlink(folder)
+    write_reports(changed, tmp_path, "en")
+    assert os.readlink(folder) != target
