@@ -93,8 +93,11 @@ def switch_in(month_dir: Path, files: Sequence[tuple[str, bytes]], content: str)
     write_new(generation / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
     fsync_dir(generation)
     fsync_dir(sets)
+    previous = month_dir.resolve() if month_dir.is_symlink() else None
     _point(month_dir, generation)
-    _remove_other_generations(sets, month_dir.name, keep=generation)
+    # the set just replaced stays one more run: a reader that followed the link a moment ago
+    # (the mail of another process) still finds every file of it
+    _remove_other_generations(sets, month_dir.name, keep={generation.resolve(), previous})
     return month_dir
 
 
@@ -144,10 +147,10 @@ def _swap_folders(month_dir: Path, generation: Path) -> None:
     fsync_dir(top)
 
 
-def _remove_other_generations(sets: Path, month: str, *, keep: Path) -> None:
+def _remove_other_generations(sets: Path, month: str, *, keep: set[Path | None]) -> None:
     """Generations of ``month`` no link points at any more (and links a killed run left)."""
     for folder in sets.glob(f"{month}.*"):
-        if folder != keep and folder.is_dir() and not folder.is_symlink():
+        if folder.resolve() not in keep and folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
     for link in sets.parent.glob(f".{month}.*.link"):
         with contextlib.suppress(OSError):
