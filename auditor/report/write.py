@@ -15,6 +15,7 @@ from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
 from auditor.report.sets import current_content, digest, switch_in
+from auditor.report.view import one_view
 from auditor.report.xlsx_format import XlsxFormat
 
 
@@ -46,7 +47,8 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     content = content_hash(report, lang, formats)
     if current_content(folder) == content:
         return folder
-    rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
+    with one_view():
+        rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
     return switch_in(folder, rendered, content)
 
 
@@ -57,7 +59,7 @@ def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]
         data.pop(volatile, None)
     data["_formats"] = [f.filename for f in formats]
     data["_lang"] = lang
-    return digest(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def _bytes(data: str | bytes) -> bytes:
