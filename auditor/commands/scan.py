@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Memeriksa folder bukti fisik terhadap Rencana Aksi dan menulis laporan kekurangan "
             "bulan ini (JSON, HTML, Markdown, CSV) per Tim. Hanya dokumen baru atau yang berubah "
             "yang dibaca ulang. Kode keluar: 0 audit selesai, 1 ada kekurangan (dengan "
-            "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang atau kosong."
+            "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang atau kosong, "
+            "4 audit lain sedang berjalan (jadwal cron/systemd: pakai --wait)."
         ),
     )
     parser.add_argument("--config", "-c", metavar="FILE",
