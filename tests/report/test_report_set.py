@@ -211,3 +211,11 @@ def test_where_links_cannot_be_made_the_month_folder_is_swapped_whole(
     assert set_of(folder) == "B"
     assert load_report_set(folder).verdicts[0].evidence.endswith("VARIAN-B")
     assert not [p for p in (tmp_path / ".sets").iterdir()], "the replaced set stays behind"
+
+
+def test_a_set_changed_by_hand_is_written_again(tmp_path: Path) -> None:
+    folder = write_reports(variant(make_report(), "A"), tmp_path, "id")
+    (folder / "gap-report.md").write_text("diubah di Notepad", encoding="utf-8")
+    write_reports(variant(make_report(), "A"), tmp_path, "id")  # same findings
+    assert set_of(folder) == "A"
+    assert load_report_set(folder).verdicts[0].evidence.endswith("VARIAN-A")
