@@ -36,7 +36,8 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     old set or the new one. Other months are never touched.
 
     When the whole set already there says the same (``content_hash``: same verdicts, files,
-    errors, language; only the run's time and history differ) nothing is rendered or written:
+    errors, files read, language; only the run's time and history differ) nothing is
+    rendered or written:
     a night that found nothing new costs no report writing, and the set keeps the
     ``generated_at`` of the run that last changed it (every run is still in the state's
     history and the log).
@@ -53,9 +54,10 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
 
 
 def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:
-    """What the report says, without when it was made: the same hash means the same findings."""
+    """What the report says, without when it was made and the run history: the same hash
+    means the same findings (and the same count of files read, which a report also says)."""
     data = report.to_json()
-    for volatile in ("generated_at", "history", "inspection"):
+    for volatile in ("generated_at", "history"):
         data.pop(volatile, None)
     data["_formats"] = [f.filename for f in formats]
     data["_lang"] = lang
