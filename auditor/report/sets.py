@@ -23,7 +23,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,18 +86,27 @@ def current_content(month_dir: Path) -> str | None:
     return manifest.content or None
 
 
-def switch_in(month_dir: Path, files: Sequence[tuple[str, bytes]], content: str) -> Path:
-    """Write ``files`` as a new generation of ``month_dir`` and switch the month to it."""
+def switch_in(month_dir: Path, files: Iterable[tuple[str, bytes]], content: str) -> Path:
+    """Write ``files`` as a new generation of ``month_dir`` and switch the month to it.
+
+    ``files`` may be a generator that renders each file when asked: only one rendered file
+    is held in memory at a time (a report of 50 000 files is some 250 MB in five formats).
+    If it fails, the new generation is removed and the month keeps its set."""
     top = month_dir.parent
     sets = top / SETS
     sets.mkdir(parents=True, exist_ok=True)
     generation = sets / f"{month_dir.name}.{time.time_ns():x}.{os.getpid()}"
     generation.mkdir()
-    entries = {}
-    for name, data in files:
-        write_new(generation / name, data)
-        entries[name] = {"size": len(data), "sha256": digest(data),
-                         "mtime_ns": (generation / name).stat().st_mtime_ns}
+    try:
+        entries = {}
+        for name, data in files:
+            write_new(generation / name, data)
+            entries[name] = {"size": len(data), "sha256": digest(data),
+                             "mtime_ns": (generation / name).stat().st_mtime_ns}
+            del data
+    except BaseException:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise
     _carry_forward(month_dir, generation, set(entries))
     manifest = {"version": MANIFEST_VERSION, "content": content, "files": entries}
     write_new(generation / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))

@@ -31,9 +31,10 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
                   formats: Sequence[ReportFormat] | None = None) -> Path:
     """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and return that folder.
 
-    Every format is rendered before anything is written, so a failure leaves the previous
-    report whole; the set is then switched in whole (``sets.switch_in``): a reader sees the
-    old set or the new one. Other months are never touched.
+    Each format is rendered and written into a new generation folder that no reader sees
+    yet; the set is then switched in whole (``sets.switch_in``): a reader sees the old set or
+    the new one, and a failure midway leaves the previous set. Other months are never
+    touched.
 
     When the whole set already there says the same (``content_hash``: same verdicts, files,
     errors, files read, language; only the run's time and history differ) nothing is
@@ -49,8 +50,8 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     if current_content(folder) == content:
         return folder
     with one_view():
-        rendered = [(fmt.filename, _bytes(fmt.render(report, lang))) for fmt in formats]
-    return switch_in(folder, rendered, content)
+        return switch_in(folder, ((f.filename, _bytes(f.render(report, lang))) for f in formats),
+                         content)
 
 
 def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:

@@ -62,6 +62,7 @@ def test_a_failing_writer_leaves_the_last_good_report_whole(report, tmp_path: Pa
 
     assert {n: (folder / n).read_bytes() for n in NAMES} == before
     assert {p.name for p in folder.iterdir()} == NAMES | {".manifest.json"}  # no temporary file
+    assert len(list((tmp_path / ".sets").iterdir())) == 1  # the broken run's folder is gone
 
 
 def test_a_full_disk_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Path,
