@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from auditor import __version__
 from auditor.audit.model import AuditReport
 from auditor.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from auditor.report.atomic import atomic_write
@@ -37,9 +38,9 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     touched.
 
     When the whole set already there says the same (``content_hash``: same verdicts, files,
-    errors, files read, language; only the run's time and history differ) nothing is
-    rendered or written:
-    a night that found nothing new costs no report writing, and the set keeps the
+    errors, files read, language, zi-auditor version; only the run's time and history
+    differ) nothing is rendered or written: a night that found nothing new costs no report
+    writing, and the set keeps the
     ``generated_at`` of the run that last changed it (every run is still in the state's
     history and the log).
     """
@@ -62,6 +63,7 @@ def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]
         data.pop(volatile, None)
     data["_formats"] = [f.filename for f in formats]
     data["_lang"] = lang
+    data["_version"] = __version__  # a new release may render the same findings differently
     return digest(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
