@@ -104,14 +104,14 @@ def switch_in(month_dir: Path, files: Iterable[tuple[str, bytes]], content: str)
             entries[name] = {"size": len(data), "sha256": digest(data),
                              "mtime_ns": (generation / name).stat().st_mtime_ns}
             del data
-    except BaseException:
+        _carry_forward(month_dir, generation, set(entries))
+        manifest = {"version": MANIFEST_VERSION, "content": content, "files": entries}
+        write_new(generation / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        fsync_dir(generation)
+        fsync_dir(sets)
+    except BaseException:  # a render that failed, a full disk: the month keeps its set
         shutil.rmtree(generation, ignore_errors=True)
         raise
-    _carry_forward(month_dir, generation, set(entries))
-    manifest = {"version": MANIFEST_VERSION, "content": content, "files": entries}
-    write_new(generation / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
-    fsync_dir(generation)
-    fsync_dir(sets)
     previous = month_dir.resolve() if month_dir.is_symlink() else None
     _point(month_dir, generation)
     # the set just replaced stays one more run: a reader that followed the link a moment ago
