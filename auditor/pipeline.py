@@ -36,7 +36,7 @@ from auditor.config.model import Config
 from auditor.config.teams import check_teams
 from auditor.documents.formats import looks_like_evidence
 from auditor.errors import ExitCode, UserError
-from auditor.fsnames import is_within
+from auditor.guard import refuse_inside_evidence
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.run.lock import audit_lock
@@ -107,9 +107,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     started = time.perf_counter()
     lang = options.lang or config.language
     tz = ZoneInfo(config.timezone)
-    out_dir = Path(options.out_dir) if options.out_dir else config.reports_dir
-    if is_within(out_dir, config.evidence_root):
-        raise UserError(t("audit.out_inside_evidence", lang, path=out_dir))
+    out_dir = refuse_inside_evidence(options.out_dir or config.reports_dir, config.evidence_root, lang)
     ruleset = _rules(config)
     check_teams(config, {rule.team for rule in ruleset.rules})
     plan_year = config.year or ruleset.year

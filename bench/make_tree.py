@@ -127,7 +127,9 @@ def templates(rng: random.Random) -> dict[str, list[bytes]]:
     return out
 
 
-def build(out: Path, files: int, seed: int = 2022) -> int:
+def build(out: Path, files: int, seed: int = 2022, *, flat: bool = False) -> int:
+    """``files`` files over the rule folders of the seed plan; ``flat``: all of them in the
+    folder of one rule (the office that drops a year of photos in one place)."""
     rng = random.Random(seed)
     rules = load_rules(REPO / "rules" / "kpu-karanganyar-2022.yaml").rules
     if out.exists():
@@ -139,8 +141,8 @@ def build(out: Path, files: int, seed: int = 2022) -> int:
         kind = rng.choice(kinds)
         month = rng.choice(rule.months)
         day = rng.randrange(1, 28)
-        folder = out / rule.folder
-        if rule.id.endswith(("1", "4")) and len(rule.months) > 1:
+        folder = out / (rules[0].folder if flat else rule.folder)
+        if not flat and rule.id.endswith(("1", "4")) and len(rule.months) > 1:
             folder = folder / f"{month:02d} {MONTHS[month - 1]}"
         if kind == "noise":
             name = rng.choice(("Thumbs.db", f"~$Undangan {n}.docx", f".~lock.DH {n}.docx#"))
@@ -161,11 +163,12 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--seed", type=int, default=2022)
+    parser.add_argument("--flat", action="store_true", help="every file in one folder")
     args = parser.parse_args()
-    out = args.out or Path(f"/tmp/zi-bench-{args.files}")
+    out = args.out or Path(f"/tmp/zi-bench-{'flat-' if args.flat else ''}{args.files}")
     if out.resolve().is_relative_to(REPO):
         parser.error("the tree goes outside the repository")
-    build(out, args.files, args.seed)
+    build(out, args.files, args.seed, flat=args.flat)
     print(out)
     return 0
 

@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -54,11 +54,11 @@ def _done_lines(office: Office) -> int:
     return log.read_text(encoding="utf-8").count("audit selesai") if log.exists() else 0
 
 
-def watch_once(office: Office) -> None:
+def watch_once(office: Office, wrap: Sequence[str] = ()) -> None:
     """`zi-auditor watch` until it has audited the tree once, then stopped with SIGTERM."""
     before = _done_lines(office)
     proc = subprocess.Popen(
-        [sys.executable, "-m", "auditor", "watch", "--config", str(office.config), "--polling",
+        [*wrap, sys.executable, "-m", "auditor", "watch", "--config", str(office.config), "--polling",
          "--interval", "0.2", "--debounce", "0.3"], env=office.env, cwd=office.base,
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -118,4 +118,76 @@ def test_the_audit_runs_on_a_tree_nobody_may_write(locked_office: Office) -> Non
     assert status[("V.1.2", 1)] == "unsigned"
     assert status[("II.1.3", 6)] == "needs_review"
     assert len(report["errors"]) == 4  # empty, not a document, too large, link out of the root
+    index = office.zi("index", "--config", str(office.config), "--month", "12", wrap=AS_NOBODY)
+    assert index.returncode == 0, index.stderr
+    mail = office.zi("email", "--config", str(office.config), "--month", "12", "--dry-run",
+                     wrap=AS_NOBODY)
+    assert mail.returncode == 0, mail.stderr
+    watch_once(office, AS_NOBODY)
     assert fingerprint(office.root) == before
+
+
+WRITES_INTO_THE_TREE = {
+    "scan --out": ("scan", "--out", "{inside}"),
+    "scan --out through a link": ("scan", "--out", "{link}"),
+    "index --out": ("index", "--month", "12", "--out", "{inside}"),
+    "index --out through a link": ("index", "--month", "12", "--out", "{link}"),
+    "index --report --out": ("index", "--report", "{report}", "--out", "{inside}"),
+}
+
+
+def test_no_command_writes_into_the_evidence_tree(tmp_path: Path) -> None:
+    office = build_office(tmp_path / "kantor", workers=1)
+    sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
+    assert office.scan("--month", "12", "--year", "2022").returncode == 0
+    inside = office.folder("I.1.4") / "laporan"
+    link = tmp_path / "laporan-di-luar"
+    os.symlink(office.folder("I.1.4"), link)
+    values = {"inside": str(inside), "link": str(link),
+              "report": str(office.reports / "2022-12" / "gap-report.json")}
+    before = fingerprint(office.root)
+    for what, args in WRITES_INTO_THE_TREE.items():
+        argv = [a.format(**values) for a in args]
+        run = office.zi(*argv[:1], "--config", str(office.config), *argv[1:]) \
+            if "--report" not in argv else office.zi(*argv)
+        assert run.returncode == 2, (what, run.stdout, run.stderr)
+        assert "di dalam folder bukti" in run.stderr and "Traceback" not in run.stderr, what
+        assert fingerprint(office.root) == before, what
+    for key in ("reports_dir", "state_dir"):  # email, watch, serve write only there
+        config = tmp_path / f"{key}.yaml"
+        config.write_text(office.config.read_text(encoding="utf-8").replace(
+            f"{key}: out/", f"{key}: bukti/I/"), encoding="utf-8")
+        for command in (("email", "--month", "12", "--dry-run"), ("watch", "--polling")):
+            run = office.zi(command[0], "--config", str(config), *command[1:], timeout=30)
+            assert run.returncode == 2, (key, command, run.stderr)
+            assert "di dalam folder bukti" in run.stderr, (key, command)
+    assert fingerprint(office.root) == before
+
+
+def test_under_a_strict_umask_nothing_written_is_readable_by_others(office: Office) -> None:
+    """Reports, state, lock, outbox and logs hold officials' names and addresses: with
+    `umask 077` (systemd UMask=0077) only the service's own user may read them."""
+    def strict() -> None:
+        os.umask(0o077)
+
+    for args in (("scan", "--config", str(office.config), "--month", "12", "--year", "2022",
+                  "--quiet", "--email"),
+                 ("index", "--config", str(office.config), "--month", "12"),
+                 ("email", "--config", str(office.config), "--month", "12", "--dry-run",
+                  "--resend")):
+        run = subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True,
+                             text=True, timeout=120, env=office.env, cwd=office.base,
+                             preexec_fn=strict)
+        assert run.returncode == 0, (args, run.stderr)
+    out = office.base / "out"
+    written = {p.relative_to(out).as_posix(): p.lstat().st_mode & 0o777
+               for p in out.rglob("*") if not p.is_symlink()}
+    for expected in ("reports/2022-12/gap-report.xlsx", "reports/2022-12/indeks-bukti.html",
+                     "state/zi-auditor.lock", "state/logs/zi-auditor.log"):
+        path = out / expected
+        assert path.exists(), expected
+        assert path.stat().st_mode & 0o077 == 0, f"{expected}: {oct(path.stat().st_mode)}"
+    assert any(name.startswith("state/outbox/") and name.endswith(".eml") for name in written)
+    assert any(name.endswith(".sqlite3") for name in written)
+    exposed = {name: oct(mode) for name, mode in written.items() if mode & 0o077}
+    assert not exposed, exposed

@@ -46,11 +46,13 @@ def _latest(reports_dir: Path, year: int | None) -> Path | None:
 
 def _index(args: argparse.Namespace) -> int:
     from auditor.errors import UserError
+    from auditor.guard import refuse_inside_evidence
     from auditor.i18n import default_language, t, use_config_language
     from auditor.report.labels import month_name
-    from auditor.report.load import load_report
+    from auditor.report.load import load_report, load_report_set
     from auditor.report.write import write_index
 
+    config = None
     if args.report:
         report = load_report(Path(args.report))
         use_config_language(report.language)  # --lang still wins
@@ -75,8 +77,11 @@ def _index(args: argparse.Namespace) -> int:
             path = _latest(reports_dir, year)
             if path is None:
                 raise UserError(t("report.index.no_reports_at_all", path=reports_dir))
-        report = load_report(path)
+        report = load_report_set(path.parent)
         out_dir = Path(args.out) if args.out else reports_dir
+    evidence_root = config.evidence_root if config else report.evidence_root
+    if evidence_root:  # a report from elsewhere names the tree it was made from
+        refuse_inside_evidence(out_dir, evidence_root)
     paths = write_index(report, out_dir, default_language())
     print(t("report.index.written", paths=", ".join(str(p) for p in paths)))
     return 0

@@ -72,16 +72,14 @@ def _propose(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from auditor.errors import ExitCode, UserError
-    from auditor.fsnames import is_within
+    from auditor.guard import refuse_inside_evidence
     from auditor.i18n import t
     from auditor.report.atomic import atomic_write
     from auditor.scan.map_propose import propose, render
     from auditor.scan.match import RuleIndex
 
     config, ruleset, year = context(args.config)
-    out = Path(args.out)
-    if is_within(out, config.evidence_root):
-        raise UserError(t("audit.out_inside_evidence", path=out))
+    out = refuse_inside_evidence(Path(args.out), config.evidence_root)
     if out.exists() and not args.force:
         raise UserError(t("map.out_exists", path=out))
     files = evidence_files(config)

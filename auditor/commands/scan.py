@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from auditor.run.lock import wait_seconds
+
 ORDER = 10
 
 
@@ -17,8 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "bulan ini (JSON, HTML, Markdown, CSV) per Tim. Hanya dokumen baru atau yang berubah "
             "yang dibaca ulang. Kode keluar: 0 audit selesai, 1 ada kekurangan (dengan "
             "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang, tanpa folder, "
-            "kehilangan banyak berkas atau terputus di tengah pemeriksaan, 6 laporan atau "
-            "state tidak dapat ditulis."
+            "kehilangan banyak berkas atau terputus di tengah pemeriksaan, 4 audit lain sedang "
+            "berjalan (jadwal cron/systemd: pakai --wait), 5 ada surel yang tidak terkirim, "
+            "6 laporan atau state tidak dapat ditulis."
         ),
     )
     parser.add_argument("--config", "-c", metavar="FILE",
@@ -41,6 +44,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="sesudah audit, kirim laporan ke ketua tim dan koordinator (bila "
                              "folder bukti bermasalah: peringatan ke koordinator saja) / "
                              "e-mail the report after the scan")
+    parser.add_argument("--wait", type=wait_seconds, default=0.0, metavar="DTK",
+                        help="bila audit lain sedang berjalan, tunggu paling lama DTK detik "
+                             "(untuk cron/systemd; tanpa ini langsung keluar dengan kode 4) / "
+                             "wait up to DTK seconds for a running audit (scheduled runs)")
     parser.set_defaults(handler=_scan)
 
 
@@ -65,7 +72,7 @@ def _scan(args: argparse.Namespace) -> int:
         raise UserError(t("audit.bad_month", lang, month=args.month))
     options = ScanOptions(month=args.month, year=args.year, as_of=as_of,
                           out_dir=Path(args.out) if args.out else None, lang=lang,
-                          quiet=args.quiet)
+                          quiet=args.quiet, lock_wait_seconds=args.wait)
     outcome = run_scan(config, options)
     if outcome.root_problem:
         print(outcome.root_problem, file=sys.stderr)

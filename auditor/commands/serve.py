@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.run.lock import SCHEDULED_WAIT_SECONDS, wait_seconds
+
 ORDER = 60
 
 
@@ -25,6 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="audit saja, tanpa surel / audit only, no mail")
     parser.add_argument("--no-log-file", action="store_true",
                         help="log hanya ke stderr, bukan ke state_dir/logs / log to stderr only")
+    parser.add_argument("--wait", type=wait_seconds, default=SCHEDULED_WAIT_SECONDS, metavar="DTK",
+                        help="bila audit lain sedang berjalan (mis. watch), tunggu paling lama DTK "
+                             f"detik (default {SCHEDULED_WAIT_SECONDS:g}) / wait up to DTK seconds "
+                             "for a running audit")
     parser.set_defaults(handler=_serve)
 
 
@@ -39,5 +45,6 @@ def _serve(args: argparse.Namespace) -> int:
     if args.grace_minutes <= 0:
         raise UserError(t("run.cli.bad_grace", minutes=args.grace_minutes))
     setup_logging(config, log_file=not args.no_log_file)
-    return serve(config, lambda: audit_and_mail(config, email=not args.no_email),
+    return serve(config, lambda: audit_and_mail(config, email=not args.no_email,
+                                                lock_wait_seconds=args.wait),
                  grace_seconds=args.grace_minutes * 60)

@@ -236,13 +236,13 @@ def deliver_report(config: Config, report: AuditReport, report_dir: Path | None 
 def deliver_month(config: Config, year: int, month: int, *, lang: str | None = None,
                   dry_run: bool = False, resend: bool = False) -> DeliveryResult:
     """Mail the report of ``year``-``month`` as written in reports_dir (no rescan)."""
-    from auditor.report.load import load_report
+    from auditor.report.load import load_report_set
 
     folder = report_folder(config, year, month)
     path = folder / "gap-report.json"
     if not path.is_file():
         raise UserError(t("deliver.no_report", month=f"{year:04d}-{month:02d}", path=path))
-    return deliver_report(config, load_report(path), folder, lang=lang, dry_run=dry_run,
+    return deliver_report(config, load_report_set(folder), folder, lang=lang, dry_run=dry_run,
                           resend=resend)
 
 

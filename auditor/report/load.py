@@ -1,4 +1,5 @@
-"""Read a written gap-report.json back into an AuditReport (the index needs no rescan)."""
+"""Read a written gap-report.json back into an AuditReport (the index and the mail need no
+rescan); ``load_report_set`` also makes sure the month's set is whole before anyone uses it."""
 
 from __future__ import annotations
 
@@ -82,3 +83,20 @@ def load_report(path: Path) -> AuditReport:
         return report_from_json(data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise UserError(t("report.load.bad", path=path, reason=f"{type(exc).__name__}: {exc}")) from None
+
+
+def load_report_set(folder: Path) -> AuditReport:
+    """Load the report set of one month (``reports_dir/<YYYY>-<MM>``) from its gap-report.json,
+    only when the set is whole: every file its manifest names is there, unchanged. A set cut
+    short by a killed run, edited by hand or written by a version without manifests is a
+    plain UserError that says to scan again, never a half-true mail."""
+    from auditor.report.sets import check_set
+
+    folder = Path(folder)
+    path = folder / "gap-report.json"
+    if not folder.is_dir():
+        raise UserError(t("report.load.missing", path=path))
+    wrong = check_set(folder)
+    if wrong is not None:
+        raise UserError(t("report.load.incomplete", path=folder, name=wrong))
+    return load_report(path)

@@ -7,6 +7,9 @@ or a label. Nothing here escapes text: each format escapes for its own syntax.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -271,7 +274,32 @@ def _history(report: AuditReport, lang: str) -> list[HistoryRow]:
     return rows
 
 
+_shared: ContextVar[dict[tuple[int, str], ReportView] | None] = ContextVar("view", default=None)
+
+
+@contextmanager
+def one_view() -> Iterator[None]:
+    """While one report set is rendered, its formats share one view per language: the view
+    (every file of every verdict, with its links) is the larger part of rendering HTML,
+    Markdown and XLSX."""
+    token = _shared.set({})
+    try:
+        yield
+    finally:
+        _shared.reset(token)
+
+
 def build_view(report: AuditReport, lang: str) -> ReportView:
+    shared = _shared.get()
+    if shared is None:
+        return _build_view(report, lang)
+    key = (id(report), lang)
+    if key not in shared:
+        shared[key] = _build_view(report, lang)
+    return shared[key]
+
+
+def _build_view(report: AuditReport, lang: str) -> ReportView:
     counts = Counter(v.status for v in report.verdicts)
     period = t("report.period", lang, month=labels.month_name(report.month, lang), year=report.year)
     legend_states = (*STATUSES, labels.UPCOMING, labels.NOT_DUE)

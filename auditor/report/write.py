@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
+from auditor import __version__
 from auditor.audit.model import AuditReport
 from auditor.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from auditor.report.atomic import atomic_write
@@ -13,6 +15,8 @@ from auditor.report.csv_format import CsvFormat
 from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
+from auditor.report.sets import current_content, digest, switch_in
+from auditor.report.view import one_view
 from auditor.report.xlsx_format import XlsxFormat
 
 
@@ -28,19 +32,43 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
                   formats: Sequence[ReportFormat] | None = None) -> Path:
     """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and return that folder.
 
-    Every format is rendered before anything is written, so a failure leaves the previous
-    report whole; each file is then replaced atomically. Other months are never touched.
+    Each format is rendered and written into a new generation folder that no reader sees
+    yet; the set is then switched in whole (``sets.switch_in``): a reader sees the old set or
+    the new one, and a failure midway leaves the previous set. Other months are never
+    touched.
+
+    When the whole set already there says the same (``content_hash``: same verdicts, files,
+    errors, files read, language, zi-auditor version; only the run's time and history
+    differ) nothing is rendered or written: a night that found nothing new costs no report
+    writing, and the set keeps the
+    ``generated_at`` of the run that last changed it (every run is still in the state's
+    history and the log).
     """
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    rendered = [(fmt.filename, fmt.render(report, lang)) for fmt in (formats or default_formats())]
+    formats = formats or default_formats()
     folder = month_folder(out_dir, report.year, report.month)
-    folder.mkdir(parents=True, exist_ok=True)
-    for filename, _ in rendered:  # temporaries of a run killed mid-write (callers hold the lock)
-        for stale in folder.glob(f".{filename}.*.tmp"):
-            stale.unlink(missing_ok=True)
-    for filename, data in rendered:
-        atomic_write(folder / filename, data)
-    return folder
+    content = content_hash(report, lang, formats)
+    if current_content(folder) == content:
+        return folder
+    with one_view():
+        return switch_in(folder, ((f.filename, _bytes(f.render(report, lang))) for f in formats),
+                         content)
+
+
+def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:
+    """What the report says, without when it was made and the run history: the same hash
+    means the same findings (and the same count of files read, which a report also says)."""
+    data = report.to_json()
+    for volatile in ("generated_at", "history"):
+        data.pop(volatile, None)
+    data["_formats"] = [f.filename for f in formats]
+    data["_lang"] = lang
+    data["_version"] = __version__  # a new release may render the same findings differently
+    return digest(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def _bytes(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def write_index(report: AuditReport, out_dir: Path, lang: str) -> list[Path]:

@@ -4,6 +4,7 @@ a bold header row, the status colours of the HTML report, and the workbook as by
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
 HEADER_FILL = "DDE3E6"
 
 
-def text(value: object) -> str:
-    """A cell string Excel keeps as text: no control characters (openpyxl refuses them)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+# control characters an XLSX cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE, without its import)
+ILLEGAL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", "" if value is None else str(value))
+
+def text(value: object) -> str:
+    """A cell string Excel keeps as text: no control characters (XLSX cannot hold them)."""
+    return ILLEGAL_CHARACTERS.sub("\ufffd", "" if value is None else str(value))
 
 
 def sheet_title(value: str) -> str:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from auditor.config.model import Config
 from auditor.errors import ExitCode
 from auditor.i18n import t
+from auditor.run.lock import SCHEDULED_WAIT_SECONDS
 
 if TYPE_CHECKING:
     from auditor.deliver.send import DeliveryResult
@@ -71,7 +72,8 @@ def log_run(config: Config, outcome: ScanOutcome, delivery: DeliveryResult | Non
     return line
 
 
-def audit_and_mail(config: Config, *, email: bool = True, lock_wait_seconds: float = 1800.0,
+def audit_and_mail(config: Config, *, email: bool = True,
+                   lock_wait_seconds: float = SCHEDULED_WAIT_SECONDS,
                    changed_paths: Sequence[Path] | None = None, purpose: str = "jadwal") -> int:
     """Scan (waiting for a running scan to finish), mail the result, log it; the exit code."""
     from auditor.deliver.send import deliver_after_scan

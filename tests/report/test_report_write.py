@@ -31,7 +31,7 @@ class BrokenFormat(ReportFormat):
 def test_every_format_is_written_in_the_month_folder(report, tmp_path: Path) -> None:
     folder = write_reports(report, tmp_path / "reports", "id")
     assert folder == tmp_path / "reports" / "2022-05"
-    assert {p.name for p in folder.iterdir()} == NAMES
+    assert {p.name for p in folder.iterdir() if not p.name.startswith(".")} == NAMES
     assert all((folder / n).stat().st_size > 0 for n in NAMES)
 
 
@@ -47,7 +47,8 @@ def test_other_months_are_never_touched(report, tmp_path: Path) -> None:
     write_reports(report, tmp_path, "en")  # a second run replaces May only
 
     assert {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in april.iterdir()} == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2022-04", "2022-05"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
+        "2022-04", "2022-05"]
 
 
 def test_a_failing_writer_leaves_the_last_good_report_whole(report, tmp_path: Path) -> None:
@@ -60,7 +61,8 @@ def test_a_failing_writer_leaves_the_last_good_report_whole(report, tmp_path: Pa
         write_reports(report, tmp_path, "id", formats=formats)
 
     assert {n: (folder / n).read_bytes() for n in NAMES} == before
-    assert {p.name for p in folder.iterdir()} == NAMES  # no temporary file left behind
+    assert {p.name for p in folder.iterdir()} == NAMES | {".manifest.json"}  # no temporary file
+    assert len(list((tmp_path / ".sets").iterdir())) == 1  # the broken run's folder is gone
 
 
 def test_a_full_disk_keeps_the_old_file_and_leaves_no_temp_file(tmp_path: Path,
@@ -107,3 +109,17 @@ def test_an_empty_january_report_still_tells_the_reader_something(tmp_path: Path
     csv_text = (folder / "gap-report.csv").read_bytes().decode("utf-8-sig")
     assert csv_text.count("\r\n") == 1  # the header only
     assert load_workbook(folder / "gap-report.xlsx")["Kekurangan"].max_row == 1
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_report_files_follow_the_umask(report, tmp_path: Path, umask: int, mode: int) -> None:
+    """The office decides who reads reports (a web server's group, or nobody else) with its
+    umask; zi-auditor never widens it."""
+    old = os.umask(umask)
+    try:
+        folder = write_reports(report, tmp_path, "id")
+        write_reports(report, tmp_path, "en")  # a second run replaces the set
+    finally:
+        os.umask(old)
+    assert {n: (folder / n).stat().st_mode & 0o777 for n in NAMES} == dict.fromkeys(NAMES, mode)
+    assert (tmp_path / ".sets").stat().st_mode & 0o777 == mode | (mode & 0o444) >> 2

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from office_kit import REPO, build_office, sk_docx
 
 from auditor.run.lock import LockBusy, audit_lock
 
@@ -77,3 +78,55 @@ def test_threads_of_one_process_do_not_overlap(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert not overlap
+
+
+def test_the_lock_file_follows_the_umask(tmp_path: Path) -> None:
+    old = os.umask(0o007)  # a group of operators may see who holds the lock; others not
+    try:
+        with audit_lock(tmp_path / "state", purpose="scan"):
+            pass
+    finally:
+        os.umask(old)
+    assert (tmp_path / "state" / "zi-auditor.lock").stat().st_mode & 0o777 == 0o660
+    assert (tmp_path / "state").stat().st_mode & 0o777 == 0o770
+
+
+def test_a_scheduled_scan_waits_for_a_running_audit_and_an_interactive_one_says_busy(
+        tmp_path: Path) -> None:
+    """The nightly `scan --email` from cron starts while `watch` audits: it waits (bounded) and
+    the leads get their mail; a person at the console is told at once who holds the lock."""
+    office = build_office(tmp_path / "kantor", workers=1)
+    sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
+    holder = start_holder(office.state, 60)
+    try:
+        busy = office.scan("--month", "12", "--year", "2022")
+        assert busy.returncode == 4, busy.stderr
+        assert f"proses {holder.pid}" in busy.stderr and "jadwal malam" in busy.stderr
+        short = office.scan("--month", "12", "--year", "2022", "--wait", "1")
+        assert short.returncode == 4, short.stderr
+        assert "sudah menunggu 1 dtk" in short.stderr
+        assert not (office.reports / "2022-12").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    holder = start_holder(office.state, 5)
+    nightly = office.scan("--month", "12", "--year", "2022", "--wait", "600")
+    holder.wait()
+    assert nightly.returncode == 0, nightly.stderr
+    assert (office.state / "first-run-finished").exists(), "the scan did not wait"
+    assert (office.reports / "2022-12" / "gap-report.json").is_file()
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "100000"])
+def test_a_wait_must_be_bounded(tmp_path: Path, value: str) -> None:
+    office = build_office(tmp_path / "kantor", workers=1)
+    for command in ("scan", "serve"):
+        run = office.zi(command, "--config", str(office.config), "--wait", value)
+        assert run.returncode == 2 and "--wait" in run.stderr, (command, run.stderr)
+
+
+def test_the_shipped_nightly_runs_wait_for_the_lock() -> None:
+    for name in ("zi-auditor.crontab", "zi-auditor-scan.service"):
+        lines = [line for line in (REPO / "deploy" / name).read_text(encoding="utf-8").splitlines()
+                 if " scan " in line and not line.startswith("#")]
+        assert lines and all("--wait" in line for line in lines), name
