@@ -48,6 +48,8 @@ def test_a_wheel_installed_outside_the_checkout_lists_its_rules_and_scans(tmp_pa
     assert listed.returncode == 0, listed.stderr
     rules = json.loads(listed.stdout)
     assert len(rules) == 96 and rules[0]["id"] == "I.1.1"
+    schema = _run([sys.executable, "-m", "auditor", "schema", "report"], office, env)
+    assert schema.returncode == 0 and json.loads(schema.stdout)["title"].startswith("zi-auditor")
 
     (office / "config.yaml").write_text(
         "office: KPU Kabupaten Contoh\nevidence_root: bukti\nyear: 2022\n"

@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
+# gap-report.json's `schema_version`: raised whenever a key's meaning changes (the JSON
+# Schema of the report, auditor/report/gap-report.schema.json, says the same number).
+SCHEMA_VERSION = 1
 GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late"))
 
 
@@ -57,13 +60,13 @@ class Verdict:
         return self.status in GAP_STATUSES
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "rule_id": self.rule_id, "month": self.month, "team": self.team,
-            "status": self.status, "files": [f.to_json() for f in self.files],
-            "problems": list(self.problems), "folder": self.folder,
-            "evidence": self.evidence, "area": self.area, "item": self.item,
-            "open": self.open,
-        }
+        out = {name: getattr(self, name) for name in _VERDICT_FIELDS}
+        out["files"] = [f.to_json() for f in self.files]
+        out["problems"] = list(self.problems)
+        return out
+
+
+_VERDICT_FIELDS = tuple(f.name for f in fields(Verdict))
 
 
 @dataclass
@@ -112,6 +115,7 @@ class AuditReport:
 
     def to_json(self) -> dict[str, Any]:
         return {
+            "schema_version": SCHEMA_VERSION,
             "year": self.year, "month": self.month, "as_of": self.as_of,
             "generated_at": self.generated_at, "evidence_root": self.evidence_root,
             "language": self.language, "office": self.office,

@@ -4,6 +4,7 @@ rescan); ``load_report_set`` also makes sure the month's set is whole before any
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -17,29 +18,29 @@ def _count(data: dict[str, Any]) -> Count:
                  gaps=int(data.get("gaps", 0)))
 
 
+def _known(cls: type, data: dict[str, Any], **required: Any) -> dict[str, Any]:
+    """The keys of ``data`` that are fields of the dataclass ``cls`` (a key a newer version
+    added is left out; one an older version did not write takes the field's default, or the
+    value given in ``required`` for a field without one)."""
+    names = {f.name for f in fields(cls)}
+    return {**required, **{k: v for k, v in data.items() if k in names}}
+
+
 def _file(data: dict[str, Any]) -> FileEvidence:
-    known = FileEvidence.__dataclass_fields__
-    values = {k: v for k, v in data.items() if k in known}
-    values.setdefault("part", None)
-    values.setdefault("date", None)
-    values.setdefault("date_source", None)
-    values.setdefault("signed", None)
-    return FileEvidence(**values)
+    return FileEvidence(**_known(FileEvidence, data, part=None, date=None, date_source=None,
+                                 signed=None))
 
 
 def _verdict(data: dict[str, Any]) -> Verdict:
-    return Verdict(
-        rule_id=str(data["rule_id"]), month=int(data["month"]), team=str(data.get("team", "")),
-        status=str(data["status"]), files=[_file(f) for f in data.get("files", [])],
-        problems=[str(p) for p in data.get("problems", [])], folder=str(data.get("folder", "")),
-        evidence=str(data.get("evidence", "")), area=str(data.get("area", "")),
-        item=int(data.get("item", 0) or 0),
-    )
+    values = _known(Verdict, data, team="")
+    values["month"], values["item"] = int(values["month"]), int(values.get("item") or 0)
+    values["files"] = [_file(f) for f in data.get("files", [])]
+    values["problems"] = [str(p) for p in data.get("problems", [])]
+    return Verdict(**values)
 
 
 def _run(data: dict[str, Any]) -> RunSummary:
-    return RunSummary(run_at=str(data["run_at"]), month=int(data["month"]), due=int(data["due"]),
-                      ok=int(data["ok"]), gaps=int(data["gaps"]), files=int(data.get("files", 0)))
+    return RunSummary(**_known(RunSummary, data, files=0))
 
 
 def report_from_json(data: dict[str, Any]) -> AuditReport:
