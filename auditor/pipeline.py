@@ -39,7 +39,7 @@ from auditor.errors import ExitCode, UserError
 from auditor.guard import refuse_inside_evidence
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
-from auditor.run.lock import audit_lock
+from auditor.lock import audit_lock
 from auditor.scan import root_guard
 from auditor.scan.folder_map import folder_map_of
 from auditor.scan.match import RuleIndex, RuleMatch

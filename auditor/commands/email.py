@@ -36,30 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_email)
 
 
-def print_delivery(result, lang: str | None = None) -> None:  # noqa: ANN001 - DeliveryResult
-    """What a delivery did, one line per message, for the person at the console."""
-    import sys
-
-    from auditor.i18n import t
-
-    for path in result.written:
-        print(path)
-    for label in result.sent:
-        print(t("deliver.cli.sent", lang, who=label))
-    for label in result.skipped:
-        print(t("deliver.cli.skipped", lang, who=label))
-    for team in result.no_address:
-        print(t("deliver.cli.no_address", lang, team=team), file=sys.stderr)
-    for label in result.failed:
-        print(t("deliver.cli.failed", lang, who=label), file=sys.stderr)
-    for label in result.maybe:
-        print(t("deliver.cli.maybe", lang, who=label), file=sys.stderr)
-    for error in result.errors:
-        print(t("deliver.cli.problem", lang, problem=error), file=sys.stderr)
-    if result.queued:
-        print(t("deliver.cli.queued", lang, count=len(result.queued)), file=sys.stderr)
-
-
 def _list_outbox(config) -> int:  # noqa: ANN001 - Config
     from auditor.deliver.send import outbox_entries
     from auditor.i18n import t
@@ -81,6 +57,7 @@ def _email(args: argparse.Namespace) -> int:
 
     from auditor.config import find_config, load_config
     from auditor.config.teams import check_teams
+    from auditor.deliver.console import print_delivery
     from auditor.deliver.send import deliver_month, drop_from_outbox, latest_report_month
     from auditor.errors import ExitCode, UserError
     from auditor.i18n import t

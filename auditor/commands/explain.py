@@ -24,13 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _explain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from auditor.commands.map import context
     from auditor.errors import UserError
     from auditor.i18n import t
     from auditor.inspect.facts import Limits
     from auditor.inspect.run import inspect_paths
     from auditor.scan.explain import explain_file
-    from auditor.scan.folder_map import folder_map_of
+    from auditor.scan.folder_map import context, folder_map_of
     from auditor.scan.match import RuleIndex
 
     config, ruleset, year = context(args.config)

@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from auditor.config.model import Config
-    from auditor.rules.model import RuleSet
 
 ORDER = 27
 _CONFIG_HELP = "berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)"
@@ -45,29 +40,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=_check)
 
 
-def context(config_arg: str | None) -> tuple[Config, RuleSet, int | None]:
-    """The config, its rules and the plan year, as a scan would use them."""
-    from auditor.config import find_config, load_config
-    from auditor.rules.load import load_rulesets
-
-    config = load_config(find_config(config_arg))
-    ruleset = load_rulesets(list(config.rules))
-    return config, ruleset, config.year or ruleset.year
-
-
-def evidence_files(config: Config) -> list[str]:
-    """The relative paths of the files in the tree that look like evidence."""
-    from auditor.documents.formats import looks_like_evidence
-    from auditor.errors import ExitCode, UserError
-    from auditor.i18n import t
-    from auditor.scan.walk import walk_tree
-
-    root = config.evidence_root
-    if not root.is_dir():
-        raise UserError(t("audit.root_missing", root=root), ExitCode.ROOT_UNAVAILABLE)
-    return [e.relpath for e in walk_tree(root).entries if looks_like_evidence(e.relpath)]
-
-
 def _propose(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -75,6 +47,7 @@ def _propose(args: argparse.Namespace) -> int:
     from auditor.guard import refuse_inside_evidence
     from auditor.i18n import t
     from auditor.report.atomic import atomic_write
+    from auditor.scan.folder_map import context, evidence_files
     from auditor.scan.map_propose import propose, render
     from auditor.scan.match import RuleIndex
 
@@ -100,7 +73,7 @@ def _check(args: argparse.Namespace) -> int:
 
     from auditor.errors import ExitCode, UserError
     from auditor.i18n import t
-    from auditor.scan.folder_map import check_map
+    from auditor.scan.folder_map import check_map, context
 
     config, ruleset, _ = context(args.config)
     path = Path(args.map) if args.map else config.folder_map

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from auditor.run.lock import wait_seconds
+from auditor.lock import wait_seconds
 
 ORDER = 10
 
@@ -58,7 +58,8 @@ def _scan(args: argparse.Namespace) -> int:
     from auditor.config import find_config, load_config
     from auditor.errors import ExitCode, UserError
     from auditor.i18n import t
-    from auditor.pipeline import ScanOptions, run_scan
+    from auditor.pipeline import ScanOptions
+    from auditor.run.job import run_once
 
     config = load_config(find_config(args.config))
     lang = getattr(args, "lang", None) or config.language
@@ -73,7 +74,12 @@ def _scan(args: argparse.Namespace) -> int:
     options = ScanOptions(month=args.month, year=args.year, as_of=as_of,
                           out_dir=Path(args.out) if args.out else None, lang=lang,
                           quiet=args.quiet, lock_wait_seconds=args.wait)
-    outcome = run_scan(config, options)
+    if args.email:
+        from auditor.run.job import setup_logging
+
+        setup_logging(config)  # the cron run leaves the same log line as `serve`
+    result = run_once(config, options, email=args.email, log_line=args.email)
+    outcome, delivery = result.outcome, result.delivery
     if outcome.root_problem:
         print(outcome.root_problem, file=sys.stderr)
     elif not args.quiet:
@@ -83,21 +89,12 @@ def _scan(args: argparse.Namespace) -> int:
         print(summary_text(outcome.report, lang, files_seen=outcome.files_seen,
                            files_inspected=outcome.files_inspected,
                            report_dir=outcome.report_dir))
-    delivery = None
-    if args.email:  # after a root problem: an alert to the coordinator only
-        from auditor.commands.email import print_delivery
-        from auditor.deliver.send import deliver_after_scan
-        from auditor.run.job import log_run, setup_logging
+    if delivery is not None and not args.quiet:
+        from auditor.deliver.console import print_delivery
 
-        setup_logging(config)  # the cron run leaves the same log line as `serve`
-        delivery = deliver_after_scan(config, outcome, lang)
-        log_run(config, outcome, delivery, lang)
-        if not args.quiet:
-            print_delivery(delivery, lang)
-    if outcome.root_problem:
-        return int(ExitCode.ROOT_UNAVAILABLE)
-    if delivery is not None and delivery.exit_code != ExitCode.OK:
-        return int(delivery.exit_code)  # cron and systemd see mail that did not go out
+        print_delivery(delivery, lang)
+    if result.exit_code != ExitCode.OK:
+        return result.exit_code  # 3: the root; 5: mail that did not go out (cron, systemd see it)
     if args.fail_on_gaps and outcome.gaps:
         return int(ExitCode.GAPS)
     return int(ExitCode.OK)

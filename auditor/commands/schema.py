@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from auditor.report.schema import SCHEMAS, schema_text
+
 ORDER = 95
-SCHEMAS = {"report": "gap-report.schema.json"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,12 +19,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("name", choices=sorted(SCHEMAS), help="report: gap-report.json")
     parser.set_defaults(handler=_schema)
-
-
-def schema_text(name: str) -> str:
-    from importlib import resources
-
-    return resources.files("auditor.report").joinpath(SCHEMAS[name]).read_text(encoding="utf-8")
 
 
 def _schema(args: argparse.Namespace) -> int:

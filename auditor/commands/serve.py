@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from auditor.run.lock import SCHEDULED_WAIT_SECONDS, wait_seconds
+from auditor.lock import SCHEDULED_WAIT_SECONDS, wait_seconds
 
 ORDER = 60
 

@@ -39,8 +39,8 @@ def _watch(args: argparse.Namespace) -> int:
     from auditor.config import find_config, load_config
     from auditor.errors import ExitCode, UserError
     from auditor.i18n import t
-    from auditor.pipeline import ScanOptions, run_scan
-    from auditor.run.job import log_run, setup_logging
+    from auditor.pipeline import ScanOptions
+    from auditor.run.job import run_once, setup_logging
     from auditor.run.watch import Watcher
 
     config = load_config(find_config(args.config))
@@ -50,9 +50,7 @@ def _watch(args: argparse.Namespace) -> int:
     setup_logging(config, log_file=not args.no_log_file)
 
     def audit(paths):  # noqa: ANN001 - Sequence[Path] | None
-        outcome = run_scan(config, ScanOptions(quiet=True, lock_wait_seconds=600,
-                                               changed_paths=paths))
-        log_run(config, outcome, None)
+        run_once(config, ScanOptions(quiet=True, lock_wait_seconds=600, changed_paths=paths))
 
     polling = args.polling if args.polling is not None else (config.watch.polling or None)
     debounce = args.debounce if args.debounce is not None else config.watch.debounce_seconds

@@ -32,7 +32,7 @@ from auditor.deliver.dispatch import channel as find_channel
 from auditor.deliver.outbox import Outbox, Pending
 from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
-from auditor.run.lock import audit_lock
+from auditor.lock import audit_lock
 
 if TYPE_CHECKING:
     from auditor.audit.model import AuditReport

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,11 +18,11 @@ from typing import TYPE_CHECKING
 from auditor.config.model import Config
 from auditor.errors import ExitCode
 from auditor.i18n import t
-from auditor.run.lock import SCHEDULED_WAIT_SECONDS
+from auditor.lock import SCHEDULED_WAIT_SECONDS
 
 if TYPE_CHECKING:
     from auditor.deliver.send import DeliveryResult
-    from auditor.pipeline import ScanOutcome
+    from auditor.pipeline import ScanOptions, ScanOutcome
 
 log = logging.getLogger("auditor.run")
 FORMAT = "%(asctime)s %(levelname)s %(message)s"
@@ -72,18 +73,42 @@ def log_run(config: Config, outcome: ScanOutcome, delivery: DeliveryResult | Non
     return line
 
 
+@dataclass
+class RunResult:
+    """What one run did: the scan's outcome, the delivery (None without mail) and the exit code
+    a command or a service reports for it."""
+
+    outcome: ScanOutcome
+    delivery: DeliveryResult | None
+    exit_code: int
+
+
+def run_once(config: Config, options: ScanOptions, *, email: bool = False, log_line: bool = True,
+             purpose: str | None = None) -> RunResult:
+    """One run as every caller makes it (`scan`, `scan --email` from cron, `serve`, `watch`):
+    scan, mail when asked (after a root problem only the coordinator's alert), and the one log
+    line. The exit code: 3 for a root problem, else the delivery's when mail did not go out,
+    else 0 (`--fail-on-gaps` is the scan command's own)."""
+    from auditor.deliver.send import deliver_after_scan
+    from auditor.pipeline import run_scan
+
+    if purpose:
+        log.info(t("run.log.start", config.language, purpose=purpose, root=config.evidence_root))
+    outcome = run_scan(config, options)
+    delivery = deliver_after_scan(config, outcome, options.lang) if email else None
+    if log_line:
+        log_run(config, outcome, delivery, options.lang)
+    code = int(outcome.exit_code)
+    if code == ExitCode.OK and delivery is not None:
+        code = int(delivery.exit_code)  # DELIVERY_FAILED when any mail did not go out
+    return RunResult(outcome, delivery, code)
+
+
 def audit_and_mail(config: Config, *, email: bool = True,
                    lock_wait_seconds: float = SCHEDULED_WAIT_SECONDS,
                    changed_paths: Sequence[Path] | None = None, purpose: str = "jadwal") -> int:
-    """Scan (waiting for a running scan to finish), mail the result, log it; the exit code."""
-    from auditor.deliver.send import deliver_after_scan
-    from auditor.pipeline import ScanOptions, run_scan
+    """The scheduler's job: a run that waits for a running scan to finish; its exit code."""
+    from auditor.pipeline import ScanOptions
 
-    log.info(t("run.log.start", config.language, purpose=purpose, root=config.evidence_root))
-    outcome = run_scan(config, ScanOptions(quiet=True, lock_wait_seconds=lock_wait_seconds,
-                                           changed_paths=changed_paths))
-    delivery = deliver_after_scan(config, outcome) if email else None
-    log_run(config, outcome, delivery)
-    if outcome.exit_code == ExitCode.OK and delivery is not None:
-        return int(delivery.exit_code)  # DELIVERY_FAILED when any mail did not go out
-    return int(outcome.exit_code)
+    options = ScanOptions(quiet=True, lock_wait_seconds=lock_wait_seconds, changed_paths=changed_paths)
+    return run_once(config, options, email=email, purpose=purpose).exit_code

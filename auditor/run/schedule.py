@@ -1,6 +1,6 @@
 """`zi-auditor serve`: run the audit on the config's crontab schedule, in the foreground.
 
-- APScheduler 3.x ``BackgroundScheduler`` with the crontab trigger of ``run.cron`` (crontab's
+- APScheduler 3.x ``BackgroundScheduler`` with the crontab trigger of ``config.cron`` (crontab's
   weekdays and day-or-weekday rule), ``coalesce=True`` (missed runs become one run),
   ``max_instances=1`` and ``misfire_grace_time`` (default 1 h): a server asleep at 02:00
   runs once when it wakes, if that is within the grace time.
@@ -27,9 +27,9 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from auditor.config.cron import parse_crontab
 from auditor.config.model import Config
 from auditor.i18n import t
-from auditor.run.cron import parse_crontab
 
 log = logging.getLogger("auditor.run")
 JOB_ID = "audit"

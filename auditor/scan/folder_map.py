@@ -27,7 +27,7 @@ from pathlib import Path
 from auditor.config.model import Config
 from auditor.errors import ConfigError
 from auditor.i18n import t
-from auditor.rules.model import Rule
+from auditor.rules.model import Rule, RuleSet
 from auditor.scan import names
 from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
 
@@ -197,3 +197,26 @@ def check_map(path: Path, rules: Sequence[Rule], root: Path) -> list[str]:
 def folder_map_of(config: Config, rules: Sequence[Rule]) -> FolderMap | None:
     """The office's folder map named by ``config`` (``folder_map:``), or None."""
     return load_folder_map(config.folder_map, rules) if config.folder_map else None
+
+
+def context(config_arg: str | None) -> tuple[Config, RuleSet, int | None]:
+    """The config, its rules and the plan year, as a scan would use them."""
+    from auditor.config import find_config, load_config
+    from auditor.rules.load import load_rulesets
+
+    config = load_config(find_config(config_arg))
+    ruleset = load_rulesets(list(config.rules))
+    return config, ruleset, config.year or ruleset.year
+
+
+def evidence_files(config: Config) -> list[str]:
+    """The relative paths of the files in the tree that look like evidence."""
+    from auditor.documents.formats import looks_like_evidence
+    from auditor.errors import ExitCode, UserError
+    from auditor.i18n import t
+    from auditor.scan.walk import walk_tree
+
+    root = config.evidence_root
+    if not root.is_dir():
+        raise UserError(t("audit.root_missing", root=root), ExitCode.ROOT_UNAVAILABLE)
+    return [e.relpath for e in walk_tree(root).entries if looks_like_evidence(e.relpath)]

@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from auditor.audit.model import SCHEMA_VERSION, STATUSES, AuditReport
-from auditor.commands.schema import schema_text
 from auditor.report.load import load_report_set, report_from_json
+from auditor.report.schema import schema_text
 from auditor.report.write import write_reports
 
 

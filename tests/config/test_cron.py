@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from auditor.run.cron import parse_crontab
+from auditor.config.cron import parse_crontab
 
 TZ = ZoneInfo("Asia/Jakarta")
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)  # datetime.weekday()

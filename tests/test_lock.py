@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from office_kit import REPO, build_office, sk_docx
 
-from auditor.run.lock import LockBusy, audit_lock
+from auditor.lock import LockBusy, audit_lock
 
 HOLDER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from auditor.run.lock import audit_lock
+    from auditor.lock import audit_lock
     with audit_lock(Path(sys.argv[1]), purpose="jadwal malam"):
         print("held", flush=True)
         time.sleep(float(sys.argv[2]))
