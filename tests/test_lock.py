@@ -15,6 +15,8 @@ from office_kit import REPO, build_office, sk_docx
 
 from auditor.lock import LockBusy, audit_lock
 
+pytestmark = pytest.mark.slow  # real waits for a held lock
+
 HOLDER = textwrap.dedent("""
     import sys, time
     from pathlib import Path

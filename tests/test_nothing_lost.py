@@ -35,6 +35,8 @@ from smtp_kit import PASSWORD, USER, MailServer, Recorder, free_port
 from auditor.i18n import t
 from auditor.pipeline import BATCH
 
+pytestmark = pytest.mark.slow  # whole-tool runs: kills, full disks, other users
+
 DRIVER = str(Path(__file__).with_name("fault_driver.py"))
 ATTENDANCE = 120  # lists of the daily roll-call, I.4.1 (due April to December)
 

@@ -12,7 +12,10 @@ import sys
 import termios
 from pathlib import Path
 
+import pytest
 from office_kit import build_office, sk_docx
+
+pytestmark = pytest.mark.slow  # whole-tool runs: kills, full disks, other users
 
 
 def run_on_terminal(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str]:

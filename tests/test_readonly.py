@@ -27,6 +27,8 @@ from office_kit import (
 from smtp_kit import PASSWORD, USER, MailServer
 from smtp_kit import smtp_server as smtp_server  # the shared mail-server fixture
 
+pytestmark = pytest.mark.slow  # whole-tool runs: kills, full disks, other users
+
 
 def furnish(office: Office) -> None:
     """Good, bad and odd evidence: a signed SK, an unsigned one, an empty file, a document

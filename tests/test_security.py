@@ -21,6 +21,8 @@ from smtp_kit import smtp_server as smtp_server  # the shared mail-server fixtur
 
 from auditor.i18n import t
 
+pytestmark = pytest.mark.slow  # whole-tool runs: kills, full disks, other users
+
 IMG_ALERT = "<img src=x onerror=alert(1)>.pdf"
 IMG_TITLE = "<img src=x onerror=\"document.title='PWNED'\">.docx"
 SVG_FOLDER = "<svg onload=\"document.title='PWNED'\">"

@@ -19,6 +19,8 @@ from auditor.deliver.outbox import Outbox
 from auditor.deliver.send import deliver_month, deliver_report
 from auditor.errors import ExitCode
 
+pytestmark = pytest.mark.slow  # a real SMTP server, killed runs
+
 LEADS = ("pengawasan@kpu.example", "mp@kpu.example", "pelayanan@kpu.example")
 COORDINATOR = "koordinator@kpu.example"
 

@@ -16,6 +16,8 @@ from auditor.config import load_config
 from auditor.rules.load import dump_rules
 from auditor.rules.model import Part, RuleSet
 
+pytestmark = pytest.mark.slow  # a real SMTP server, killed runs
+
 SK = Part("sk", "SK", name_words=("sk",), signed_required=True)
 
 

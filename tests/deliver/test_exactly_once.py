@@ -11,8 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from deliver_kit import PASSWORD, MailServer, write_config, write_sample_report
 from office_kit import cli_env
+
+pytestmark = pytest.mark.slow  # a real SMTP server, killed runs
 
 ADDRESSES = ("pengawasan@kpu.example", "mp@kpu.example", "pelayanan@kpu.example",
              "koordinator@kpu.example")

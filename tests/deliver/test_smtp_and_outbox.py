@@ -16,6 +16,8 @@ from auditor.deliver.channels import email as email_channel
 from auditor.deliver.outbox import Outbox
 from auditor.deliver.send import deliver_month
 
+pytestmark = pytest.mark.slow  # a real SMTP server, killed runs
+
 
 def tls_server(tls_files, monkeypatch, **kwargs) -> MailServer:
     monkeypatch.setenv("SSL_CERT_FILE", str(tls_files[0]))  # trust the test's own certificate

@@ -16,6 +16,8 @@ from openpyxl import load_workbook
 
 from auditor.i18n import t
 
+pytestmark = pytest.mark.slow  # whole-tool runs on hostile trees
+
 WALK_CASES = ("symlink_loop", "symlink_outside")  # never opened: the walk reports them
 
 

@@ -17,6 +17,8 @@ from office_kit import Office, build_office, sk_docx
 
 from auditor.i18n import t
 
+pytestmark = pytest.mark.slow  # worker processes killed and retried on time limits
+
 DRIVER = str(Path(__file__).parents[1] / "fault_driver.py")
 
 

@@ -12,6 +12,8 @@ from office_kit import AS_NOBODY, Office, build_office, give_to_nobody, shared_t
 
 from auditor.i18n import t
 
+pytestmark = pytest.mark.slow  # whole-tool runs on hostile trees
+
 
 @pytest.fixture
 def office() -> Iterator[Office]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from inspect_fixtures import make_scan_pdf
 
 from auditor.inspect.facts import Limits
 from auditor.inspect.run import inspect_file
+
+pytestmark = pytest.mark.slow  # Tesseract OCR
 
 BA = ["BERITA ACARA RAPAT PLENO", "Pada hari ini Jumat tanggal 20 Mei 2022", "telah dilaksanakan rapat pleno.",
       "", ">Boyolali, 20 Mei 2022", ">KETUA,", "", ">HERU PRASETYO"]

@@ -7,12 +7,15 @@ import os
 import time
 from pathlib import Path
 
+import pytest
 from inspect_fixtures import IMG, make_docx, make_jpeg, make_pdf, make_scan_pdf
 
 from auditor.cli import main
 from auditor.inspect.facts import FileFacts, Limits
 from auditor.inspect.run import inspect_paths
 from auditor.inspect.sandbox import RETRY_FACTOR, Attempt, run_pool
+
+pytestmark = pytest.mark.slow  # worker processes killed and retried on time limits
 
 
 def _tree(root: Path) -> dict[str, tuple[int, int]]:

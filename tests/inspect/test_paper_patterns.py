@@ -17,6 +17,8 @@ import pytest
 from auditor.inspect.facts import FileFacts
 from auditor.inspect.run import inspect_file
 
+pytestmark = pytest.mark.slow  # Tesseract OCR
+
 
 def _letter_photo(path: Path, *, seed: int = 0, angle: float = 3.5, grey: int = 160, hand: bool = False,
                   lines: list[str] | None = None, **page: object) -> Path:

@@ -16,6 +16,8 @@ from auditor.inspect.facts import Limits
 from auditor.inspect.run import inspect_file
 from auditor.inspect.signatures import _looks_like_name, analyse, decide
 
+pytestmark = pytest.mark.slow  # Tesseract OCR
+
 
 def _read(path: Path) -> tuple[bool | None, str | None, str | None]:
     facts = inspect_file(path, limits=Limits(ocr=False), year=2022)

@@ -13,6 +13,8 @@ from report_sample import HOSTILE_FILE, HOSTILE_SCRIPT, make_report
 
 from auditor.report.write import write_reports
 
+pytestmark = pytest.mark.slow  # headless Chromium
+
 HOSTILE_TITLE_IMG = "<img src=x onerror=\"document.title='PWNED'\">.pdf"
 HOSTILE_OFFICE = "KPU Kabupaten Karanganyar </title><script>document.title='PWNED'</script>"
 

@@ -13,6 +13,8 @@ from auditor.audit.model import AuditReport, FileEvidence
 from auditor.cli import main
 from auditor.report.write import write_reports
 
+pytestmark = pytest.mark.slow  # headless Chromium
+
 
 @pytest.fixture
 def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

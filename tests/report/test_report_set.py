@@ -25,6 +25,8 @@ from auditor.errors import UserError
 from auditor.report.load import load_report_set
 from auditor.report.write import write_reports
 
+pytestmark = pytest.mark.slow  # whole-tool runs: kills, full disks, other users
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 NAMES = ("gap-report.json", "gap-report.html", "gap-report.md", "gap-report.csv",

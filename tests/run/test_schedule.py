@@ -13,8 +13,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from auditor.config import load_config
 from auditor.run.schedule import JOB_ID, Service
+
+pytestmark = pytest.mark.slow  # real sleeps: watchers and schedulers
 
 TZ = ZoneInfo("Asia/Jakarta")
 

@@ -12,6 +12,8 @@ import pytest
 
 from auditor.run.watch import Watcher, is_noise, mount_fstype, needs_polling
 
+pytestmark = pytest.mark.slow  # real sleeps: watchers and schedulers
+
 
 class Runs:
     """The job the watcher calls: records each run's changed paths (None = everything)."""
