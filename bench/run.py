@@ -6,7 +6,7 @@ one folder) it generates the tree with
 ``bench/make_tree.py`` (fixed seed, outside the repository; kept between runs under
 ``--trees``), then measures: cold scan files/s, warm scan whole-process seconds, warm walk
 (walk + stat + state look-up) ÷ ``find ROOT -type f`` (also with every file compared
-with its cached row, and with the pure-Python walker), one-change rescan seconds, watch
+with its cached row), one-change rescan seconds, watch
 latency (one new file until the report on disk shows it), peak RSS of the largest process,
 and the per-file inspection cost ÷ bare pypdf / python-docx extraction of the same files of
 the tree. Ratios are taken within the same run: the machines are shared and noisy.
@@ -48,7 +48,6 @@ class Figures:
     warm_s: float = 0.0
     walk_ms: float = 0.0
     walk_rows_ms: float = 0.0
-    walk_python_ms: float = 0.0
     find_ms: float = 0.0
     stat_find_ms: float = 0.0
     change_s: float = 0.0
@@ -73,11 +72,11 @@ import auditor.pipeline  # what a scan has imported when it walks
 from auditor.audit.state import open_state
 from auditor.scan.walk import walk_tree
 
-root, state_dir, native, listings, runs = sys.argv[1:6]
+root, state_dir, listings, runs = sys.argv[1:5]
 times = []
 for _ in range(int(runs)):
     start = time.perf_counter()
-    walked = walk_tree(Path(root), native=native == "1")
+    walked = walk_tree(Path(root))
     if listings == "0":
         walked.listings, walked.listed = {}, False
     with open_state(Path(state_dir)) as state:
@@ -88,15 +87,14 @@ print(json.dumps(times))
 """
 
 
-def learn_changes(root: Path, state_dir: Path, *, native: bool = True, listings: bool = True,
+def learn_changes(root: Path, state_dir: Path, *, listings: bool = True,
                   runs: int = 9) -> list[float]:
     """What a warm scan does to learn what changed (walk + stat + state look-up,
     ``State.changed``), timed inside a fresh process that has imported what a scan has:
     seconds of each of ``runs`` runs. ``listings=False`` compares every file with its
-    cached row, as a scan does for folders whose listing changed (or with the pure-Python
-    walker, ``native=False``, which makes no listings)."""
+    cached row, as a scan does for folders whose listing changed."""
     out = subprocess.run([sys.executable, "-c", LEARN, str(root), str(state_dir),
-                          "1" if native else "0", "1" if listings else "0", str(runs)],
+                          "1" if listings else "0", str(runs)],
                          capture_output=True, text=True, check=True, cwd=REPO)
     return json.loads(out.stdout)
 
@@ -209,17 +207,15 @@ def measure(root: Path, workers: int, repeat: int, per_kind: int, debounce: floa
         if scan_only:
             fig.change_s = one_change(root, scan, repeat)
             return fig
-        walks, rows, pure, finds, stat_finds = [], [], [], [], []
+        walks, rows, finds, stat_finds = [], [], [], []
         for _ in range(3):  # interleaved, so that a noisy moment hits every variant
             walks += learn_changes(root, work / "state")
             rows += learn_changes(root, work / "state", listings=False)
-            pure += learn_changes(root, work / "state", native=False)
             for _ in range(9):
                 finds.append(timed(["find", str(root), "-type", "f"]))
                 stat_finds.append(timed(["find", str(root), "-type", "f", "-printf", "%s %T@\n"]))
         fig.walk_ms = statistics.median(walks) * 1000
         fig.walk_rows_ms = statistics.median(rows) * 1000
-        fig.walk_python_ms = statistics.median(pure) * 1000
         fig.find_ms = statistics.median(finds) * 1000
         fig.stat_find_ms = statistics.median(stat_finds) * 1000
         sample = next(root.rglob("DH_rakor_*.docx"))
@@ -269,10 +265,8 @@ def report(figs: list[Figures]) -> str:
          cell(lambda f: f"{f.walk_ms:.0f} ms ÷ {f.find_ms:.0f} ms = {f.walk_ms / f.find_ms:.1f}×", walked=True)),
         ("  same ÷ find -printf size+mtime",
          cell(lambda f: f"{f.walk_ms / f.stat_find_ms:.1f}×", walked=True)),
-        ("  C walk, every file compared with its row ÷ find",
+        ("  every file compared with its row ÷ find",
          cell(lambda f: f"{f.walk_rows_ms:.0f} ms = {f.walk_rows_ms / f.find_ms:.1f}×", walked=True)),
-        ("  Python walk, every file compared ÷ find",
-         cell(lambda f: f"{f.walk_python_ms:.0f} ms = {f.walk_python_ms / f.find_ms:.1f}×", walked=True)),
         ("one new file, whole process (≤ 1.0 s @ 10 k)", cell(lambda f: f"{f.change_s:.2f} s")),
         ("watch: new file → report (< 2 s + debounce)",
          cell(lambda f: "not seen in 60 s" if f.watch_s is None
