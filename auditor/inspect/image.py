@@ -3,6 +3,7 @@ and a photo or scan of a page read like any scanned letter (``inspect.page``, OC
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import datetime
 from pathlib import Path
@@ -73,10 +74,6 @@ def _ocr_page(img: object, facts: FileFacts, year: int | None) -> None:
     scanned_signature(facts, lines, [read])
 
 
-SCREEN_NAME_WORDS = ("screenshot", "screen shot", "screenshoot", "tangkapan layar", "cuplikan layar",
-                     "capture", "snip")
-
-
 def _screen_clock(img: object, facts: FileFacts, year: int | None) -> None:
     """The day a screen was captured, from the clock of a Windows taskbar in the picture.
 
@@ -109,9 +106,16 @@ def _screen_clock(img: object, facts: FileFacts, year: int | None) -> None:
 
 
 def _looks_like_screen(path: Path, img: object) -> bool:
-    """A capture of a screen: no camera in its EXIF, and a PNG or a name that says so."""
-    name = path.stem.lower().replace("_", " ").replace("-", " ")
-    return not _camera(img) and (getattr(img, "format", None) == "PNG" or any(w in name for w in SCREEN_NAME_WORDS))
+    """A capture of a screen: no camera in its EXIF, and a PNG or a name with one of the
+    screenshot kind's words (the documents registry)."""
+    from auditor.documents.kinds import KINDS
+
+    if _camera(img):
+        return False
+    if getattr(img, "format", None) == "PNG":
+        return True
+    name = " " + " ".join(re.split(r"[\W_]+", path.stem.lower())) + " "
+    return any(f" {w} " in name for w in KINDS["screenshot"].name_words)
 
 
 def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
