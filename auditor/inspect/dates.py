@@ -397,6 +397,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
         letter = any(_LETTER.match(ln) for ln in lines[:60])
         usable = [c for c in usable if RANK[c.rule] <= 2
                   or (c.rule == "meeting_day" and not letter and not unread_day)]
+    top: list[Candidate] = []
     if usable:
         # A place and date below the meeting day it announces closes the letter: it is the
         # letter's own date even when its office line and name were lost (a stamp, a fold).
@@ -408,6 +409,9 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
 
         best_rank = min(rank(c) for c in usable)
         top = [c for c in usable if rank(c) == best_rank]
+        if best_rank == RANK["text"] and len({c.value for c in top}) > 1 and not _title_date(lines, top[0]):
+            top = []  # only dates the text mentions, several: a schedule, a list; none is its own
+    if top:
         pick = top[-1] if any(c.rule in _PREFER_LAST for c in top) else top[0]
         finding.date, finding.source = pick.value, SOURCE.get(pick.rule, pick.rule)
         finding.evidence = evidence_of(lines, pick)
@@ -416,6 +420,12 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _title_date(lines: list[str], cand: Candidate) -> bool:
+    """A date in the title lines ("Keadaan per 30 April 2022"), not in a numbered table row."""
+    head = [i for i, ln in enumerate(lines) if ln.strip()][:3]
+    return cand.line in head and not re.match(r"^\s*\d+[\s.)]", lines[cand.line])
 
 
 def evidence_of(lines: list[str], cand: Candidate, limit: int = 120) -> str:

@@ -127,3 +127,11 @@ def test_a_place_read_with_a_dot_or_under_a_stamp_still_dates_the_signature_bloc
 def test_a_date_field_is_not_taken_for_a_place_read_with_a_dot() -> None:
     assert ocr_fixes("Tgl. 3 Mei 2022") == "Tgl. 3 Mei 2022"
     assert ocr_fixes("Jombang. 3 Mei 2022") == "Jombang, 3 Mei 2022"
+
+
+def test_a_schedule_or_list_with_no_date_of_its_own_is_undated_but_a_title_date_stands() -> None:
+    schedule = ("JADWAL KEGIATAN ZONA INTEGRITAS\nNo Kegiatan Tanggal\n1 Sosialisasi 3 Januari 2022\n"
+                "2 Rapat evaluasi 14 Februari 2022\n3 Pleno 21 Maret 2022")
+    assert find_date(schedule, 2022).date is None  # not its first (or last) row's date
+    titled = "DATA NOMINATIF PEGAWAI\nKeadaan per 30 April 2022\n1 Budi 12 Maret 1980\n2 Sari 3 Mei 1985"
+    assert find_date(titled, 2022).date == date(2022, 4, 30)
