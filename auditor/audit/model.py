@@ -5,8 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
-GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late"))
+STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review",
+            "accepted", "not_applicable")
+# A person's decision (auditor/review/): accepted counts with ok, shown apart; not applicable
+# this month is not due at all.
+DECIDED = ("accepted", "not_applicable")
+GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late", *DECIDED))
 
 
 @dataclass
@@ -28,6 +32,10 @@ class FileEvidence:
     date_evidence: str | None = None  # the words the date was read from
     file_date: str | None = None  # the file's properties' date: a weak hint, never credited
     file_date_source: str | None = None  # "metadata" | "mtime"
+    # a person's correction of this file ({by, at, why, date?, signed?, rule?, part?, month?,
+    # ignore?}) and what the tool itself read ({date, date_source, signed, signature})
+    review: dict[str, Any] | None = None
+    read: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Every field is a plain value: a shallow copy is what asdict() would give, without
@@ -51,6 +59,8 @@ class Verdict:
     area: str = ""
     item: int = 0
     open: bool = False  # the due month is the report month and not over yet (as_of inside it)
+    # a person's decision: {decision, by, at, why, status_read} (auditor/review/)
+    review: dict[str, Any] | None = None
 
     @property
     def is_gap(self) -> bool:
@@ -62,7 +72,7 @@ class Verdict:
             "status": self.status, "files": [f.to_json() for f in self.files],
             "problems": list(self.problems), "folder": self.folder,
             "evidence": self.evidence, "area": self.area, "item": self.item,
-            "open": self.open,
+            "open": self.open, "review": self.review,
         }
 
 
@@ -106,6 +116,8 @@ class AuditReport:
     # this run's reading: files read (new or changed) and, of them, files read a second time
     # alone after a timeout or a crash while other files were read (see inspect/sandbox.py)
     inspection: dict[str, int] = field(default_factory=lambda: {"read": 0, "retried": 0})
+    # what people said and how much rests on it (auditor/review/apply.summary)
+    review: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -121,4 +133,5 @@ class AuditReport:
             "rules": list(self.rules),
             "unmatched": list(self.unmatched),
             "inspection": dict(self.inspection),
+            "review": dict(self.review),
         }

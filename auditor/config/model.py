@@ -77,6 +77,7 @@ class Config:
     email: EmailSettings = field(default_factory=EmailSettings)
     max_file_loss_percent: float = 50.0
     office: str | None = None  # the office's name for reports and mail; else the rules'
+    corrections: Path = Path("corrections.yaml")  # what people said (auditor/review/)
 
     def team(self, name: str) -> Team | None:
         """The config team the rules' team ``name`` belongs to (by name or alias)."""

@@ -32,7 +32,7 @@ def _verdict(data: dict[str, Any]) -> Verdict:
         status=str(data["status"]), files=[_file(f) for f in data.get("files", [])],
         problems=[str(p) for p in data.get("problems", [])], folder=str(data.get("folder", "")),
         evidence=str(data.get("evidence", "")), area=str(data.get("area", "")),
-        item=int(data.get("item", 0) or 0),
+        item=int(data.get("item", 0) or 0), review=data.get("review"),
     )
 
 
@@ -60,6 +60,7 @@ def report_from_json(data: dict[str, Any]) -> AuditReport:
                    for u in data.get("unmatched", [])],
         inspection={"read": int(data.get("inspection", {}).get("read", 0)),
                     "retried": int(data.get("inspection", {}).get("retried", 0))},
+        review=dict(data.get("review") or {}),
     )
 
 
