@@ -93,6 +93,9 @@ def render_markdown(view: ReportView) -> str:
                            for st, label, n in view.status_counts), ""]
     if view.on_word:
         out += [md(view.on_word), ""]
+    if view.corrected:
+        out += [f"**{t('review.heading.corrected', lang)}:**", ""]
+        out += [f"- {md(f.path)} — {md(f.line)}" for f in view.corrected] + [""]
     out += _table([t(f"report.col.{k}", lang) for k in ("team", "due", "ok", "gaps")],
                   [[md(tm.name), str(tm.count.due), str(tm.count.ok), str(tm.count.gaps)]
                    for tm in view.teams])

@@ -130,6 +130,7 @@ class ReportView:
     unmatched_total: int = 0
     retried: int = 0  # files read again alone after a timeout or crash among others
     on_word: str = ""  # how many verdicts rest on a person's word, as a sentence
+    corrected: list[FileView] = field(default_factory=list)  # files a person corrected
 
 
 SHOWN_UNMATCHED = 200  # files not recognised listed in the HTML and Markdown reports
@@ -298,4 +299,15 @@ def build_view(report: AuditReport, lang: str) -> ReportView:
         retried=int(report.inspection.get("retried", 0)),
         on_word=(t("review.on_word", lang, count=report.review["on_word"])
                  if report.review.get("on_word") else ""),
+        corrected=_corrected(report, lang),
     )
+
+
+def _corrected(report: AuditReport, lang: str) -> list[FileView]:
+    """Each file a person corrected, once, with the correction and the tool's reading."""
+    seen: dict[str, FileView] = {}
+    for verdict in report.verdicts:
+        for evidence in verdict.files:
+            if evidence.review and evidence.path not in seen:
+                seen[evidence.path] = _file_view(evidence, lang, report.evidence_root)
+    return [seen[p] for p in sorted(seen)]
