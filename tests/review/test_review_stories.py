@@ -238,3 +238,23 @@ def test_a_wrong_review_command_says_what_is_wrong(tmp_path: Path, args: tuple[s
     assert words in done.stderr
     assert not (office.base / "corrections.yaml").exists()
     shutil.rmtree(office.base)
+
+
+def test_a_month_declared_not_applicable_is_no_longer_due(tmp_path: Path) -> None:
+    office = _office(tmp_path)
+    before = _scan(office)
+    assert _verdict(before, SK, 4)["status"] == "missing"
+    done = office.zi("review", "not-applicable", SK, "--month", "4", "--by", "Siti", "--why",
+                     "SK tahun lalu masih berlaku", "--config", str(office.config))
+    assert done.returncode == 0, done.stderr
+    assert "tidak berlaku bulan ini" in done.stdout
+    after = _scan(office)
+    verdict = _verdict(after, SK, 4)
+    assert verdict["status"] == "not_applicable" and verdict["review"]["by"] == "Siti"
+    assert after["summary"]["due"] == before["summary"]["due"] - 1
+    assert after["summary"]["gaps"] == before["summary"]["gaps"] - 1
+    listed = office.zi("review", "list", "--month", "4", "--config", str(office.config))
+    assert "SK tahun lalu masih berlaku" in listed.stdout
+    undone = office.zi("review", "unset", SK, "--month", "4", "--config", str(office.config))
+    assert undone.returncode == 0, undone.stderr
+    assert _verdict(_scan(office), SK, 4)["status"] == "missing"
