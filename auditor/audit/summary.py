@@ -35,6 +35,8 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
         if len(report.unmatched) > SHOWN_UNMATCHED:
             lines.append(t("audit.summary_unmatched_more", lang,
                            count=len(report.unmatched) - SHOWN_UNMATCHED))
+    if report.review.get("on_word"):
+        lines.append(t("review.on_word", lang, count=report.review["on_word"]))
     retried = report.inspection.get("retried", 0)
     if retried:
         lines.append(t("audit.summary_retried", lang, count=retried))

@@ -120,11 +120,13 @@ def review_mark(evidence: FileEvidence, lang: str) -> str:
     if review.get("why"):
         mark += f" ({review['why']})"
     read = evidence.read or {}
-    was = [str(read[k]) for k in ("date",) if read.get(k)]
+    was = []
+    if "date" in review:
+        was.append(str(read.get("date") or t("report.no_date", lang)))
     if "signed" in review:
         was.append(signed_label(read.get("signed"), lang))
-    if was or "date" in review:
-        mark += "; " + t("review.read_was", lang, read=", ".join(was) or t("review.read_nothing", lang))
+    if was:
+        mark += "; " + t("review.read_was", lang, read=", ".join(was))
     return mark
 
 
