@@ -99,3 +99,17 @@ def test_only_a_correction_against_a_strong_reading_is_flagged(source: str, flag
                        "id")
     assert bool(found) is flagged
     assert verdict.files[0].read["date"] == "2022-04-13"  # the reading stays beside it
+
+
+def test_config_validate_checks_the_corrections_file_too(tmp_path: Path) -> None:
+    from auditor.config.validate import check_setup
+
+    (tmp_path / "bukti").mkdir()
+    config = tmp_path / "config.yaml"
+    config.write_text("office: KPU\nevidence_root: bukti\nyear: 2022\n", encoding="utf-8")
+    (tmp_path / "corrections.yaml").write_text(
+        "verdicts:\n  - {rule: IX.9.9, month: 5, decision: accepted, by: S, at: x, why: y}\n",
+        encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        check_setup(config)
+    assert f"{tmp_path / 'corrections.yaml'}:2: 'verdicts[0].rule'" in caught.value.message
