@@ -79,10 +79,10 @@ def _config(args: argparse.Namespace):  # noqa: ANN202 - Config
     return load_config(find_config(args.config))
 
 
-def _rules(config):  # noqa: ANN001, ANN202
-    from auditor.pipeline import _rules as rules_of
+def _rules(config):  # noqa: ANN001, ANN202 - RuleSet, imported lazily
+    from auditor.rules.cache import cached_rules
 
-    return rules_of(config)
+    return cached_rules(list(config.rules), config.state_dir)
 
 
 def _signed(value: str | None) -> bool | None:

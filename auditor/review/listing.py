@@ -12,13 +12,13 @@ from auditor.review.book import load_book
 
 
 def listing(config: Config, team: str | None, month: int | None) -> str:
-    from auditor.pipeline import _rules
+    from auditor.rules.cache import cached_rules
     from auditor.scan.match import RuleIndex
 
     book = load_book(config.corrections)
     if not book.files and not book.verdicts:
         return t("review.cli.list_empty", file=book.path)
-    ruleset = _rules(config)
+    ruleset = cached_rules(list(config.rules), config.state_dir)
     index = RuleIndex(ruleset.rules, year=config.year or ruleset.year)
     team_of = {r.id: r.team for r in ruleset.rules}
     wanted = _team_names(config, team)
