@@ -41,7 +41,7 @@ def listing(config: Config, team: str | None, month: int | None) -> str:
                        month=month_name(v.month, default_language()),
                        decision=t(f"review.cli.decision.{v.decision}"), by=v.by,
                        when=day_of(v.at, default_language()), why=v.why))
-    return "\n".join(lines) if lines else t("review.cli.list_empty", file=book.path)
+    return "\n".join(lines) if lines else t("review.cli.list_none_chosen", file=book.path)
 
 
 def _team_names(config: Config, team: str | None) -> set[Any] | None:
