@@ -50,6 +50,9 @@ CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, listing BLOB NOT NULL
 -- correction names the content, so it follows a file that is renamed or moved.
 CREATE TABLE IF NOT EXISTS hashes (
     path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, sha256 TEXT NOT NULL);
+-- Where each corrected content was last seen: a file moved after its correction and then
+-- edited is still known as "changed since corrected".
+CREATE TABLE IF NOT EXISTS reviewed (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, run_at TEXT NOT NULL, year INTEGER NOT NULL,
     month INTEGER NOT NULL, as_of TEXT NOT NULL, due INTEGER NOT NULL, ok INTEGER NOT NULL,
@@ -250,6 +253,17 @@ class State:
                 self.db.executemany("DELETE FROM hashes WHERE path = ?", gone)
                 self.db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", fresh)
         return out
+
+    def reviewed_paths(self) -> dict[str, str]:
+        """sha256 -> where a corrected content was last seen."""
+        return dict(self.db.execute("SELECT sha256, path FROM reviewed"))
+
+    def see_reviewed(self, seen: dict[str, str]) -> None:
+        """Remember where each corrected content (sha256 -> path) is now."""
+        if seen:
+            with self.transaction():
+                self.db.executemany("INSERT OR REPLACE INTO reviewed VALUES (?, ?)",
+                                    list(seen.items()))
 
     # Runs ----------------------------------------------------------------------------
     def record_run(self, *, run_at: str, year: int, month: int, as_of: str, due: int, ok: int,

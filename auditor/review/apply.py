@@ -90,9 +90,13 @@ def review_files(book: Book, state: State, index: RuleIndex,
     present = set(hashes.values())
     rules = {r.id: r for r in index.rules}
     by_path = {e.relpath: e for e in entries}
+    last_seen = state.reviewed_paths()
     for fix in book.files:  # its content is gone, a file stands where it was: edited since
-        if fix.sha256 not in present and fix.path in by_path:
-            reviews.stale[fix.path] = fix
+        if fix.sha256 in present:
+            continue
+        for where in dict.fromkeys((last_seen.get(fix.sha256), fix.path)):
+            if where in by_path:
+                reviews.stale[where] = fix
     out: list[tuple[Entry, RuleMatch]] = []
     match_of = dict(matched)
     for entry in entries:
@@ -117,6 +121,7 @@ def review_files(book: Book, state: State, index: RuleIndex,
             reviews.months[entry.relpath] = fix.month
         if match is not None:
             out.append((entry, match))
+    state.see_reviewed({fix.sha256: path for path, fix in reviews.fixes.items()})
     kept = {e.relpath for e, _ in out}
     left = [e for e in strays if e.relpath not in kept and e.relpath not in reviews.ignored]
     return out, left, reviews

@@ -91,6 +91,20 @@ def test_a_file_edited_after_its_correction_is_read_again_and_flagged(tmp_path: 
     assert [s["path"] for s in report["review"]["stale"]] == [rel]
 
 
+def test_a_file_moved_after_its_correction_then_edited_is_still_flagged(tmp_path: Path) -> None:
+    office = _office(tmp_path)
+    path = _undated_sk(office)
+    assert office.zi("review", "set", str(path), "--date", "2022-04-13", "--by", "Siti",
+                     "--config", str(office.config)).returncode == 0
+    moved = path.with_name("SK Tim Kerja (ttd).docx")
+    path.rename(moved)
+    assert _verdict(_scan(office), SK, 4)["status"] == "ok"
+    write_bytes(moved, docx_bytes([*sk_lines("", signed=True), "revisi"]))
+    verdict = _verdict(_scan(office), SK, 4)
+    assert verdict["status"] == "undated"
+    assert any("berubah sejak dikoreksi" in p and "(ttd)" in p for p in verdict["problems"])
+
+
 def _mail_config() -> str:
     return ("teams:\n"
             "  - {name: Tim Manajemen Perubahan, lead: Sri Wahyuni, email: mp@kpu.example}\n"
