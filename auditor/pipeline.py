@@ -40,6 +40,8 @@ from auditor.guard import refuse_inside_evidence
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
 from auditor.lock import audit_lock
+from auditor.review.apply import review_files
+from auditor.review.book import Book, load_book
 from auditor.scan import root_guard
 from auditor.scan.folder_map import folder_map_of
 from auditor.scan.match import RuleIndex, RuleMatch
@@ -116,6 +118,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     period = resolve_period(plan_year, options, datetime.now(tz).date())
     refuse_other_year(period.year, plan_year, ruleset.year, lang)
     with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan"):
+        book = load_book(config.corrections)  # under the lock: never half a `review` write
+        book.check(ruleset)
         root = config.evidence_root
         walk_errors: list[WalkError] = []
         walked = walk_tree(root, lambda rel, exc: walk_errors.append((rel, exc)))
@@ -124,7 +128,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
             try:
                 with open_state(config.state_dir) as state:
                     audited = _audit_tree(config, state, ruleset, period, walked, walk_errors,
-                                          options, lang, tz, started)
+                                          options, lang, tz, started, book)
                 break
             except sqlite3.DatabaseError as exc:  # a damaged page found midway, or a full disk
                 if not is_damage(exc):
@@ -150,7 +154,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
 
 def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # noqa: ANN001
                 walked: Walked, walk_errors: list[WalkError], options: ScanOptions,
-                lang: str, tz: ZoneInfo, started: float) -> ScanOutcome | tuple[AuditReport, int]:
+                lang: str, tz: ZoneInfo, started: float,
+                book: Book) -> ScanOutcome | tuple[AuditReport, int]:
     """Match, read and judge the walked files against the state: the report and how many
     files were read, or the outcome of a root that looks unmounted or dropped (root_guard)."""
     root = config.evidence_root
@@ -169,7 +174,8 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
         if match is not None:
             matched.append((entry, match))
         elif looks_like_evidence(entry.relpath) and not index.not_evidence(entry.relpath):
-            strays.append(entry.relpath)
+            strays.append(entry)
+    matched, strays, reviews = review_files(book, state, index, matched, strays)
     facts, read = _facts(config, state, walked, matched, options)
     problem = root_guard.after_reading(root, entries, read, config.max_file_loss_percent, lang)
     if problem:  # the share went away while its files were read: keep nothing of this run
@@ -177,17 +183,19 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
         return _stopped(state, period, problem, len(entries), len(read), tz, started)
     state.save_listings(walked.listings)
     inspected, retried = len(read), sum(1 for f in read.values() if f.retried)
-    report = assemble_report(config, ruleset, period, matched, facts, lang, tz)
+    report = assemble_report(config, ruleset, period, matched, facts, lang, tz, reviews)
     report.inspection = {"read": inspected, "retried": retried}
     mark_unwalked(report.verdicts, index, walk_problems, lang)
     say_how_found(report.verdicts, matched)
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
-                                                              lang)} for p in strays]
+                                                              lang)}
+                       for p in (e.relpath for e in strays)]
     if index.folder_map is not None:
         from auditor.scan.map_propose import new_folders
 
         report.new_folders = new_folders(
-            [e.relpath for e, m in matched if m.matched_by == "guess"] + strays, index, lang)
+            [e.relpath for e, m in matched if m.matched_by == "guess"] + [e.relpath for e in strays],
+            index, lang)
     report.errors = walk_problems + [{"path": p, "error": f.error}
                                      for p, f in sorted(facts.items()) if f.error]
     state.record_run(run_at=report.generated_at, year=period.year, month=period.month,

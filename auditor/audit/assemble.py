@@ -16,6 +16,8 @@ from auditor.audit.model import GAP_STATUSES, AuditReport, Count, Verdict
 from auditor.audit.reuse import mark_photo_reuse
 from auditor.i18n import t
 from auditor.inspect.facts import FileFacts
+from auditor.review.apply import FileReviews, apply_decisions, note_files
+from auditor.review.apply import summary as review_summary
 from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
 
 if TYPE_CHECKING:
@@ -26,8 +28,13 @@ if TYPE_CHECKING:
 
 def assemble_report(config: Config, ruleset: Any, period: judge.Period,
                     matched: list[tuple[Entry, RuleMatch]], facts: dict[str, FileFacts], lang: str,
-                    tz: ZoneInfo) -> AuditReport:
-    """Judge every rule against the files matched to it; the report without its run notes."""
+                    tz: ZoneInfo, reviews: FileReviews | None = None) -> AuditReport:
+    """Judge every rule against the files matched to it, with what people said in place of
+    what the tool read (``reviews``); the report without its run notes."""
+    read = facts
+    if reviews is not None:
+        facts = reviews.correct(facts)
+    months = reviews.months if reviews is not None else {}
     candidates: dict[str, list[judge.Candidate]] = defaultdict(list)
     parts_of: dict[str, dict[str, str]] = {}
     for entry, match in matched:
@@ -38,7 +45,8 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
         key = part_key(match.rule, part) if part is not None else None
         mtime = datetime.fromtimestamp(entry.mtime, tz).isoformat(timespec="seconds")
         candidates[match.rule.id].append(
-            judge.Candidate(entry.relpath, key, match.folder_month, f, mtime))
+            judge.Candidate(entry.relpath, key, match.folder_month, f, mtime,
+                            months.get(entry.relpath)))
         parts_of.setdefault(match.rule.id, {})[entry.relpath] = part.kind if part else ""
     verdicts: list[Verdict] = []
     upcoming: list[Verdict] = []
@@ -51,6 +59,11 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
               if parts_of.get(v.rule_id, {}).get(fe.path) == "dokumentasi"
               and facts[fe.path].phash]
     mark_photo_reuse(photos, lang)
+    review_block: dict[str, Any] = {}
+    if reviews is not None:
+        contradictions = note_files(verdicts, read, reviews, lang)
+        apply_decisions(reviews.book, verdicts, lang)
+        review_block = review_summary(reviews, verdicts, contradictions)
     summary, by_team = count_verdicts(verdicts)
     return AuditReport(
         year=period.year, month=period.month, as_of=period.as_of.isoformat(),
@@ -58,7 +71,7 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
         evidence_root=str(config.evidence_root), language=lang,
         office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
-        rules=[r.to_json() for r in ruleset.rules])
+        rules=[r.to_json() for r in ruleset.rules], review=review_block)
 
 
 def mark_unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str, str]],
@@ -104,10 +117,14 @@ def unmatched_reason(guess: Guess, year: int, lang: str) -> str:
 
 
 def count_verdicts(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:
-    """Due, complete (ok or late) and gaps, in all and per Tim."""
+    """Due, complete (ok, late or accepted) and gaps, in all and per Tim; a month a person
+    declared not applicable is not due."""
     total = Count()
     teams: dict[str, Count] = {}
     for v in verdicts:
+        if v.status == "not_applicable":
+            teams.setdefault(v.team, Count())
+            continue
         for c in (total, teams.setdefault(v.team, Count())):
             c.due += 1
             if v.status in GAP_STATUSES:

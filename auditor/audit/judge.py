@@ -43,6 +43,7 @@ class Candidate:
     folder_month: int | None
     facts: FileFacts
     mtime: str | None = None  # ISO 8601 in the config time zone
+    served_month: int | None = None  # a person said which due month it serves (review)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,11 @@ def place(rule: Rule, candidates: Sequence[Candidate], year: int,
         when = _parse(cand.facts.date)
         timing = "on_time"
         target: int | None = None
+        if cand.served_month is not None:
+            found = _window_month(cand.served_month, due)
+            if found and found[0] in slots:
+                slots[found[0]].append((cand, "on_time"))
+                continue
         if cand.facts.error is None and when is not None and when.year == year:
             found = _window_month(when.month, due)
             if found:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
+STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review",
+            "accepted", "not_applicable")
+# A person's decision (auditor/review/): accepted counts with ok, shown apart; not applicable
+# this month is not due at all.
+DECIDED = ("accepted", "not_applicable")
 # gap-report.json's `schema_version`: raised whenever a key's meaning changes (the JSON
 # Schema of the report, auditor/report/gap-report.schema.json, says the same number).
 SCHEMA_VERSION = 1
-GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late"))
+GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late", *DECIDED))
 
 
 @dataclass
@@ -31,6 +35,10 @@ class FileEvidence:
     date_evidence: str | None = None  # the words the date was read from
     file_date: str | None = None  # the file's properties' date: a weak hint, never credited
     file_date_source: str | None = None  # "metadata" | "mtime"
+    # a person's correction of this file ({by, at, why, date?, signed?, rule?, part?, month?,
+    # ignore?}) and what the tool itself read ({date, date_source, signed, signature})
+    review: dict[str, Any] | None = None
+    read: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         # Every field is a plain value: a shallow copy is what asdict() would give, without
@@ -54,6 +62,8 @@ class Verdict:
     area: str = ""
     item: int = 0
     open: bool = False  # the due month is the report month and not over yet (as_of inside it)
+    # a person's decision: {decision, by, at, why, status_read} (auditor/review/)
+    review: dict[str, Any] | None = None
 
     @property
     def is_gap(self) -> bool:
@@ -112,6 +122,8 @@ class AuditReport:
     # with a folder map: folders it does not name whose files were guessed or left unplaced,
     # {folder, line}: the proposed line to paste into the map
     new_folders: list[dict[str, str]] = field(default_factory=list)
+    # what people said and how much rests on it (auditor/review/apply.summary)
+    review: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -129,4 +141,5 @@ class AuditReport:
             "unmatched": list(self.unmatched),
             "inspection": dict(self.inspection),
             "new_folders": list(self.new_folders),
+            "review": dict(self.review),
         }

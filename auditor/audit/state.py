@@ -22,7 +22,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -46,6 +46,13 @@ CREATE INDEX IF NOT EXISTS files_change ON files (path, size, mtime);
 -- Each folder's listing (names, sizes, mtimes) as the last complete run left it: a folder
 -- whose listing is unchanged holds only unchanged files (see scan.walk.Walked).
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, listing BLOB NOT NULL);
+-- The SHA-256 of a file's content, computed once per (path, size, mtime): a person's
+-- correction names the content, so it follows a file that is renamed or moved.
+CREATE TABLE IF NOT EXISTS hashes (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime REAL NOT NULL, sha256 TEXT NOT NULL);
+-- Where each corrected content was last seen: a file moved after its correction and then
+-- edited is still known as "changed since corrected".
+CREATE TABLE IF NOT EXISTS reviewed (sha256 TEXT PRIMARY KEY, path TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, run_at TEXT NOT NULL, year INTEGER NOT NULL,
     month INTEGER NOT NULL, as_of TEXT NOT NULL, due INTEGER NOT NULL, ok INTEGER NOT NULL,
@@ -217,6 +224,46 @@ class State:
         if gone:
             with self.transaction():
                 self.db.executemany("DELETE FROM files WHERE path = ?", gone)
+
+    # Content hashes ----------------------------------------------------------------------
+    def hashes_for(self, entries: Iterable[Entry],
+                   compute: Callable[[Entry], str | None]) -> dict[str, str]:
+        """relpath -> SHA-256 of each entry: cached while its size and mtime are the same,
+        else ``compute``d now and kept (None: the file could not be read, nothing kept).
+        Hashes of paths not in ``entries`` are forgotten."""
+        wanted = {e.relpath: e for e in entries}
+        out: dict[str, str] = {}
+        gone: list[tuple[str]] = []
+        for path, size, mtime, digest in self.db.execute(
+                "SELECT path, size, mtime, sha256 FROM hashes"):
+            entry = wanted.get(path)
+            if entry is None:
+                gone.append((path,))
+            elif entry.size == size and entry.mtime == mtime:
+                out[path] = digest
+        fresh = []
+        for relpath, entry in wanted.items():
+            if relpath not in out:
+                digest = compute(entry)
+                if digest is not None:
+                    out[relpath] = digest
+                    fresh.append((relpath, entry.size, entry.mtime, digest))
+        if gone or fresh:
+            with self.transaction():
+                self.db.executemany("DELETE FROM hashes WHERE path = ?", gone)
+                self.db.executemany("INSERT OR REPLACE INTO hashes VALUES (?, ?, ?, ?)", fresh)
+        return out
+
+    def reviewed_paths(self) -> dict[str, str]:
+        """sha256 -> where a corrected content was last seen."""
+        return dict(self.db.execute("SELECT sha256, path FROM reviewed"))
+
+    def see_reviewed(self, seen: dict[str, str]) -> None:
+        """Remember where each corrected content (sha256 -> path) is now."""
+        if seen:
+            with self.transaction():
+                self.db.executemany("INSERT OR REPLACE INTO reviewed VALUES (?, ?)",
+                                    list(seen.items()))
 
     # Runs ----------------------------------------------------------------------------
     def record_run(self, *, run_at: str, year: int, month: int, as_of: str, due: int, ok: int,

@@ -38,6 +38,8 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
     if report.new_folders:
         lines += ["", t("map.summary_new_folders", lang, count=len(report.new_folders))]
         lines += [f"  {f['line']}" for f in report.new_folders[:SHOWN_UNMATCHED]]
+    if report.review.get("on_word"):
+        lines.append(t("review.on_word", lang, count=report.review["on_word"]))
     retried = report.inspection.get("retried", 0)
     if retried:
         lines.append(t("audit.summary_retried", lang, count=retried))

@@ -85,6 +85,10 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     evidence_root = resolve(data["evidence_root"])
     reports_dir = resolve(data.get("reports_dir", "reports"))
     state_dir = resolve(data.get("state_dir", "state"))
+    corrections = resolve(data.get("corrections", "corrections.yaml"))
+    if is_within(corrections, evidence_root):
+        problems.append(located(loaded, ("corrections",),
+                                t("config.inside_evidence", path=corrections)))
     for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
         if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
@@ -143,6 +147,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         watch=WatchSettings(**data.get("watch", {})),
         inspect=InspectSettings(**data.get("inspect", {})),
         email=EmailSettings(**data.get("email", {})),
+        corrections=corrections,
         max_file_loss_percent=float(data.get("guard", {}).get("max_file_loss_percent", 50)),
     )
 

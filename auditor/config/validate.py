@@ -39,6 +39,7 @@ def check_setup(path: str | os.PathLike[str]) -> Config:
         *_writable(config.reports_dir, ("reports_dir",), loaded),
         *_writable(config.state_dir, ("state_dir",), loaded),
         *_password(loaded),
+        *_corrections(config, ruleset),
     ]
     if problems:
         raise ConfigError("\n".join(problems))
@@ -94,6 +95,20 @@ def _writable(folder: Path, at: tuple[str, ...], loaded: LoadedYaml) -> list[str
     if not os.access(existing, os.W_OK | os.X_OK):
         key = "config.check.not_writable" if existing == folder else "config.check.cannot_create"
         return [located(loaded, at, t(key, path=folder, blocker=existing))]
+    return []
+
+
+def _corrections(config: Config, ruleset: RuleSet | None) -> list[str]:
+    """The corrections file (when there is one) as a scan would read it: schema, then the
+    rules, parts and dates it names (located in the corrections file itself)."""
+    from auditor.review.book import load_book
+
+    try:
+        book = load_book(config.corrections)
+        if ruleset is not None:
+            book.check(ruleset)
+    except ConfigError as exc:
+        return [exc.message]
     return []
 
 

@@ -13,6 +13,7 @@ from auditor.audit.model import AuditReport, Count, Verdict
 from auditor.i18n import t
 from auditor.report.labels import month_name, status_label
 from auditor.report.view import rule_sort_key
+from auditor.review.hints import fix_command
 
 # Rows listed in a message body; the rest are in the attachment or the report, so a month
 # with tens of thousands of gaps still makes a mail well under servers' size limits.
@@ -30,6 +31,7 @@ class Body:
     paragraphs: list[str] = field(default_factory=list)
     summary: dict[str, Count] = field(default_factory=dict)  # coordinator only
     gaps: list[Verdict] = field(default_factory=list)
+    decided: list[Verdict] = field(default_factory=list)  # accepted / not applicable by a person
     upcoming: list[Verdict] = field(default_factory=list)
     upcoming_title: str = ""
     show_team: bool = False
@@ -51,6 +53,11 @@ class Body:
                 lines += _verdict_lines(number, verdict, self.lang, self.show_team)
             if len(self.gaps) > MAX_ROWS:
                 lines.append(t("deliver.more_rows", self.lang, count=len(self.gaps) - MAX_ROWS))
+            lines.append("")
+        if self.decided:
+            lines += [t("review.heading.decided", self.lang) + ":"]
+            for verdict in self.decided[:MAX_ROWS]:
+                lines += _decided_line(verdict, self.lang, self.show_team)
             lines.append("")
         if self.upcoming_title:
             lines.append(self.upcoming_title + ":")
@@ -90,12 +97,19 @@ class Body:
                 if v.files:
                     notes.append(f"{t('deliver.files_found', lang)}: "
                                  + ", ".join(f.path for f in v.files))
+                notes.append(f"{t('review.fix_hint', lang)} {fix_command(v)}")
                 rows.append([str(number), v.rule_id, *([v.team] if self.show_team else []),
                              month_name(v.month, lang), status_label(v.status, lang),
                              v.evidence, "\n".join(notes)])
             out.append(_table([t(f"deliver.col.{c}", lang) for c in columns], rows))
             if len(self.gaps) > MAX_ROWS:
                 out.append(f"<p>{escape(t('deliver.more_rows', lang, count=len(self.gaps) - MAX_ROWS))}</p>")
+        if self.decided:
+            out.append(f"<h3>{escape(t('review.heading.decided', lang))}</h3>")
+            out.append("<ul>" + "".join(
+                f"<li>{_html_lines(line.strip())}</li>"
+                for v in self.decided[:MAX_ROWS]
+                for line in _decided_line(v, lang, self.show_team)) + "</ul>")
         if self.upcoming_title:
             out.append(f"<h3>{escape(self.upcoming_title)}</h3>")
             if self.upcoming:
@@ -122,7 +136,15 @@ def _verdict_lines(number: int, verdict: Verdict, lang: str, show_team: bool) ->
         lines.append(f"   {t('deliver.files_found', lang)}: " + ", ".join(f.path for f in verdict.files))
     if verdict.folder:
         lines.append(f"   {t('deliver.folder', lang)}: {verdict.folder}")
+    lines.append(f"   {t('review.fix_hint', lang)} {fix_command(verdict)}")
     return lines
+
+
+def _decided_line(verdict: Verdict, lang: str, show_team: bool) -> list[str]:
+    team = f" · {verdict.team}" if show_team else ""
+    return [f"- {verdict.rule_id}{team} · {month_name(verdict.month, lang)} · "
+            f"{status_label(verdict.status, lang)}: {verdict.evidence}. "
+            + " ".join(verdict.problems)]
 
 
 def _html_lines(text: str) -> str:

@@ -19,13 +19,14 @@ from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
-from auditor.audit.model import AuditReport
+from auditor.audit.model import DECIDED, AuditReport
 from auditor.config.model import Config, Team
 from auditor.deliver.body import Body, sorted_verdicts, upcoming_title
 from auditor.deliver.channel import Attachment, Letter
 from auditor.i18n import t
 from auditor.report.csv_format import CsvFormat
 from auditor.report.labels import month_name
+from auditor.review.mail import review_paragraphs
 
 
 def slug(text: str) -> str:
@@ -95,6 +96,7 @@ def compose_team(config: Config, report: AuditReport, team: Team, lang: str,
         note = [t("deliver.attachment_note", lang, filename=filename)]
     body = Body(lang=lang, greeting=t("deliver.greeting", lang, name=team.lead or team.name),
                 paragraphs=paragraphs, gaps=gaps,
+                decided=sorted_verdicts([v for v in mine if v.status in DECIDED]),
                 upcoming=sorted_verdicts([v for v in report.upcoming if v.team in names]),
                 upcoming_title=upcoming_title(report, lang), closing=_footer(config, lang))
     return Letter(f"team:{team.name}", report.year, report.month, team.lead or team.name, to,
@@ -102,7 +104,8 @@ def compose_team(config: Config, report: AuditReport, team: Team, lang: str,
 
 
 def compose_coordinator(config: Config, report: AuditReport, lang: str, channel: ModuleType,
-                        report_dir: Path | None, no_recipient: list[str]) -> Letter | None:
+                        report_dir: Path | None, no_recipient: list[str],
+                        since: str | None = None) -> Letter | None:
     """The whole picture: every team's counts and gaps; the gaps as CSV and the HTML report."""
     if config.coordinator is None or not channel.address_of(config.coordinator):
         return None
@@ -116,6 +119,7 @@ def compose_coordinator(config: Config, report: AuditReport, lang: str, channel:
         paragraphs.append(t("deliver.unreadable_files", lang, count=len(report.errors)))
     if no_recipient:
         paragraphs.append(t("deliver.no_recipient", lang, teams=", ".join(no_recipient)))
+    paragraphs += review_paragraphs(report.review, since, lang)
     attachments, note = [], []
     if config.email.attach_csv:
         filename = f"zi-{year}-{report.month:02d}.csv"
@@ -129,6 +133,7 @@ def compose_coordinator(config: Config, report: AuditReport, lang: str, channel:
     name = config.coordinator.name or config.coordinator.email
     body = Body(lang=lang, greeting=t("deliver.greeting", lang, name=name),
                 paragraphs=paragraphs, summary=dict(sorted(report.by_team.items())), gaps=gaps,
+                decided=sorted_verdicts([v for v in report.verdicts if v.status in DECIDED]),
                 upcoming=sorted_verdicts(list(report.upcoming)),
                 upcoming_title=upcoming_title(report, lang), show_team=True,
                 closing=_footer(config, lang))
@@ -138,12 +143,16 @@ def compose_coordinator(config: Config, report: AuditReport, lang: str, channel:
 
 
 def compose_report(config: Config, report: AuditReport, lang: str, channel: ModuleType,
-                   report_dir: Path | None = None) -> tuple[list[Letter], list[str]]:
-    """Every letter for one month's report, and the rules teams that reach no lead."""
+                   report_dir: Path | None = None, *,
+                   since: str | None = None) -> tuple[list[Letter], list[str]]:
+    """Every letter for one month's report, and the rules teams that reach no lead;
+    ``since``: when the coordinator's last letter went (their list of corrections starts
+    there)."""
     no_recipient = unaddressed(config, report, channel)
     out = [m for team in config.teams
            if (m := compose_team(config, report, team, lang, channel, report_dir))]
-    coordinator = compose_coordinator(config, report, lang, channel, report_dir, no_recipient)
+    coordinator = compose_coordinator(config, report, lang, channel, report_dir, no_recipient,
+                                      since)
     if coordinator:
         out.append(coordinator)
     return out, no_recipient

@@ -163,6 +163,12 @@ class Outbox:
         """True when ``entry`` was sent by a run that stopped before taking it off the queue."""
         return (self.sent_dir / f"{entry.id}.json").is_file()
 
+    def last_sent(self, kind: str) -> str | None:
+        """When a message of ``kind`` (e.g. "coordinator") last went out, ISO 8601."""
+        row = self._ledger(lambda db: db.execute(
+            "SELECT max(sent_at) FROM sent WHERE kind = ?", (kind,)).fetchone())
+        return row[0] if row else None
+
     def sent_rows(self) -> list[tuple[int, int, str, str]]:
         return self._ledger(lambda db: list(db.execute(
             "SELECT year, month, recipient, kind FROM sent ORDER BY 1, 2, 3, 4")))

@@ -225,8 +225,9 @@ def deliver_report(config: Config, report: AuditReport, report_dir: Path | None 
                    resend: bool = False) -> DeliveryResult:
     """Mail ``report``: each team lead their gaps, the coordinator everything."""
     lang = lang or config.language
+    since = Outbox(config.state_dir).last_sent("coordinator")
     letters, no_recipient = compose_report(config, report, lang, find_channel(CHANNEL),
-                                           report_dir)
+                                           report_dir, since=since)
     result = DeliveryResult(no_address=no_recipient, month=(report.year, report.month))
     for team in no_recipient:  # never dropped silently: the coordinator's mail names it too
         log.warning(t("deliver.cli.no_address", team=team))

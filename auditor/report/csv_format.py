@@ -35,7 +35,8 @@ def verdict_rows(report: AuditReport, lang: str) -> list[tuple[Verdict, list[obj
     rows = []
     for v in sorted(report.verdicts, key=lambda v: (rule_sort_key(v.rule_id), v.month)):
         rule = item_names.get(v.rule_id, {})
-        dates = [f"{f.date} ({labels.date_source_label(f.date_source, lang)})" if f.date
+        dates = [labels.review_mark(f, lang) if f.review
+                 else f"{f.date} ({labels.date_source_label(f.date_source, lang)})" if f.date
                  else t("report.no_date", lang) for f in v.files]
         rows.append((v, [v.rule_id, v.area or rule.get("area", ""), v.item or rule.get("item", ""),
                          v.evidence or rule.get("evidence", ""), v.month,

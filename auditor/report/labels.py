@@ -21,6 +21,8 @@ SYMBOLS = {
     "unsigned": "\u270e",  # pencil
     "undated": "?",
     "needs_review": "!",
+    "accepted": "\u2611",  # ballot box with check: a person's word, not the tool's reading
+    "not_applicable": "\u2013",  # en dash
     UPCOMING: "\u25cb",  # white circle
     NOT_DUE: "",
 }
@@ -35,6 +37,8 @@ STATUS_COLOURS = {
     "unsigned": ("e3d0f2", "4a1a6b"),
     "undated": ("cfe3f5", "0d3c61"),
     "needs_review": ("f2e15c", "3d3500"),
+    "accepted": ("b2dfdb", "004d40"),
+    "not_applicable": ("e0e0e0", "424242"),
     UPCOMING: ("f2f2f2", "666666"),
     NOT_DUE: ("ffffff", "999999"),
 }
@@ -95,7 +99,38 @@ def display_time(value: str | None) -> str:
 
 
 def file_line(evidence: FileEvidence, lang: str) -> str:
-    """'dated 2022-05-13 (from signature block), modified 2022-05-14 08:00' in ``lang``."""
+    """'dated 2022-05-13 (from signature block), modified 2022-05-14 08:00' in ``lang``; a
+    corrected file says so, with the tool's own reading beside it."""
+    line = _read_line(evidence, lang)
+    if not evidence.review:
+        return line
+    return f"{review_mark(evidence, lang)}; {line}"
+
+
+def review_mark(evidence: FileEvidence, lang: str) -> str:
+    """'dikoreksi oleh Siti, 20 Mei 2022: tanggal 13 Mei 2022 (alat membaca: …)'."""
+    from auditor.review.apply import day_of, said_text
+    from auditor.review.book import FileReview
+
+    review = evidence.review or {}
+    fix = FileReview(sha256="", by=str(review.get("by", "")), at=str(review.get("at", "")),
+                     **{k: review.get(k) for k in ("date", "signed", "rule", "part", "month")})
+    mark = t("review.marked", lang, by=fix.by, when=day_of(fix.at, lang),
+             said=said_text(fix, lang))
+    if review.get("why"):
+        mark += f" ({review['why']})"
+    read = evidence.read or {}
+    was = []
+    if "date" in review:
+        was.append(str(read.get("date") or t("report.no_date", lang)))
+    if "signed" in review:
+        was.append(signed_label(read.get("signed"), lang))
+    if was:
+        mark += "; " + t("review.read_was", lang, read=", ".join(was))
+    return mark
+
+
+def _read_line(evidence: FileEvidence, lang: str) -> str:
     mtime = short_time(evidence.mtime) or t("report.unknown", lang)
     if not evidence.date:
         if evidence.file_date and evidence.file_date_source == "metadata":

@@ -64,6 +64,7 @@ def report_from_json(data: dict[str, Any]) -> AuditReport:
                      for f in data.get("new_folders", [])],
         inspection={"read": int(data.get("inspection", {}).get("read", 0)),
                     "retried": int(data.get("inspection", {}).get("retried", 0))},
+        review=dict(data.get("review") or {}),
     )
 
 

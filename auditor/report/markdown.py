@@ -45,12 +45,18 @@ def _team(team: TeamView, lang: str) -> list[str]:
                    f"{todo.symbol} **{md(todo.status_label)}**")
         out += [f"  - {md(problem)}" for problem in todo.problems]
         out.append(f"  - {t('report.put_in', lang)} {md(todo.folder)}")
+        if todo.fix:
+            out.append(f"  - {t('review.fix_hint', lang)} {md(todo.fix)}")
         if todo.files:
             out.append(f"  - {t('report.files_found', lang)}")
             for f in todo.files:
                 extra = f"; {md(f.error)}" if f.error else ""
                 guessed = f" ({md(f.guessed)})" if f.guessed else ""
                 out.append(f"    - {md(f.path)}{guessed} — {md(f.line)}; {md(f.signed)}{extra}")
+    if team.decided:
+        out += ["", f"**{t('review.heading.decided', lang)}:**", ""]
+        out += [f"- {d.symbol} **{md(d.status_label)}** {md(d.rule_id)} {md(d.evidence)} — "
+                f"{md(d.month_name)}; " + " ".join(md(p) for p in d.problems) for d in team.decided]
     if team.upcoming:
         out += ["", f"**{t('report.heading.upcoming', lang)}:**", ""]
         out += [f"- **{md(u.rule_id)}** {md(u.evidence)} — {md(u.month_name)}; "
@@ -95,6 +101,11 @@ def render_markdown(view: ReportView) -> str:
     if view.status_counts:
         out += [" · ".join(f"{labels.SYMBOLS[st]} {label}: {n}"
                            for st, label, n in view.status_counts), ""]
+    if view.on_word:
+        out += [md(view.on_word), ""]
+    if view.corrected:
+        out += [f"**{t('review.heading.corrected', lang)}:**", ""]
+        out += [f"- {md(f.path)} — {md(f.line)}" for f in view.corrected] + [""]
     out += _table([t(f"report.col.{k}", lang) for k in ("team", "due", "ok", "gaps")],
                   [[md(tm.name), str(tm.count.due), str(tm.count.ok), str(tm.count.gaps)]
                    for tm in view.teams])

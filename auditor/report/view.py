@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.audit.assemble import count_verdicts
-from auditor.audit.model import STATUSES, AuditReport, Count, FileEvidence, Verdict
+from auditor.audit.model import DECIDED, STATUSES, AuditReport, Count, FileEvidence, Verdict
 from auditor.i18n import t
 from auditor.report import labels
+from auditor.review.hints import fix_command
 from auditor.rules.model import AREAS
 
 
@@ -77,6 +78,7 @@ class Todo:
     folder: str
     folder_href: str | None
     files: list[FileView]
+    fix: str = ""  # the command that would correct it (auditor/review/hints.py)
 
 
 @dataclass
@@ -85,6 +87,7 @@ class TeamView:
     count: Count
     todo: list[Todo]
     upcoming: list[Todo]
+    decided: list[Todo] = field(default_factory=list)  # accepted / not applicable, by a person
 
 
 @dataclass
@@ -130,6 +133,8 @@ class ReportView:
     unmatched_total: int = 0
     new_folders: list[dict[str, str]] = field(default_factory=list)  # {folder, line}
     retried: int = 0  # files read again alone after a timeout or crash among others
+    on_word: str = ""  # how many verdicts rest on a person's word, as a sentence
+    corrected: list[FileView] = field(default_factory=list)  # files a person corrected
 
 
 SHOWN_UNMATCHED = 200  # files not recognised listed in the HTML and Markdown reports
@@ -199,6 +204,7 @@ def _todo(verdict: Verdict, lang: str, root: str) -> Todo:
         symbol=labels.SYMBOLS.get(verdict.status, ""), problems=list(verdict.problems),
         folder=verdict.folder, folder_href=labels.file_uri(root, verdict.folder),
         files=[_file_view(f, lang, root) for f in verdict.files],
+        fix=fix_command(verdict) if verdict.is_gap else "",
     )
 
 
@@ -260,8 +266,11 @@ def _teams(report: AuditReport, lang: str) -> list[TeamView]:
         nxt = sorted((v for v in report.upcoming if v.team == name), key=order)
         count = report.by_team.get(name) or count_verdicts([v for v in report.verdicts if v.team == name])[0]
         root = report.evidence_root
+        decided = sorted((v for v in report.verdicts if v.team == name and v.status in DECIDED),
+                         key=order)
         teams.append(TeamView(name, count, [_todo(v, lang, root) for v in gaps],
-                              [_todo(v, lang, root) for v in nxt]))
+                              [_todo(v, lang, root) for v in nxt],
+                              [_todo(v, lang, root) for v in decided]))
     return teams
 
 
@@ -318,4 +327,17 @@ def _build_view(report: AuditReport, lang: str) -> ReportView:
         unmatched=list(report.unmatched[:SHOWN_UNMATCHED]), unmatched_total=len(report.unmatched),
         retried=int(report.inspection.get("retried", 0)),
         new_folders=list(report.new_folders),
+        on_word=(t("review.on_word", lang, count=report.review["on_word"])
+                 if report.review.get("on_word") else ""),
+        corrected=_corrected(report, lang),
     )
+
+
+def _corrected(report: AuditReport, lang: str) -> list[FileView]:
+    """Each file a person corrected, once, with the correction and the tool's reading."""
+    seen: dict[str, FileView] = {}
+    for verdict in report.verdicts:
+        for evidence in verdict.files:
+            if evidence.review and evidence.path not in seen:
+                seen[evidence.path] = _file_view(evidence, lang, report.evidence_root)
+    return [seen[p] for p in sorted(seen)]
