@@ -14,8 +14,8 @@ from auditor.rules.importers.table import (
     Area,
     Entry,
     Notice,
-    letters_only,
     split_letters,
+    standard_area,
 )
 
 
@@ -51,7 +51,7 @@ def entries(areas: list[Area], plan_first_month: int) -> list[Entry]:
     out: list[Entry] = []
     for area in areas:
         area_name = STANDARD_AREAS.get(area.roman, area.name)
-        if letters_only(area.name) != letters_only(area_name):
+        if standard_area(area.name) != area.roman:
             if area.rows:  # the notice goes to the first rules of the area
                 area.rows[0].notices.append(Notice(area.line, "area_name", (
                     ("found", area.name), ("used", area_name))))
@@ -62,10 +62,10 @@ def entries(areas: list[Area], plan_first_month: int) -> list[Entry]:
 
 def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[Entry]:
     out: list[Entry] = []
-    item, item_name, indicator, action = 0, "", "", ""
+    item, item_name, indicator, action, item_team = 0, "", "", "", ""
     for row, start in zip(area.rows, starts, strict=True):
         if start is not None:
-            item = start
+            item, item_team = start, row.team
             item_name = row.komponen
             if not item_name:
                 standard = STANDARD_COMPONENTS.get(area.roman, ())
@@ -104,7 +104,7 @@ def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[
                 line=row.line, area=area.roman, area_name=area_name, item=item,
                 item_name=item_name, indicator=indicator, action=action,
                 evidence=evidence.strip(" ,;"), months=sorted(set(month_rows[index])),
-                notices=list(row.notices),
+                notices=list(row.notices), team=row.team or item_team,
             ))
     return out
 
