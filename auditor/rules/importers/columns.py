@@ -109,10 +109,17 @@ def normal(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^A-Z0-9]+", " ", text.upper())).strip()
 
 
+_FILLER = {"DAN", "ATAU", "KE", "YANG", "DIHARAPKAN", "TAHUN", "PER", "SUB"}
+_HEADER_WORDS = {w for words in SYNONYMS.values() for s in words for w in s.split()} | _FILLER
+
+
 def role_of(text: str) -> str | None:
-    """The role a header cell names, by its longest synonym (whole words)."""
+    """The role a header cell names, by its longest synonym (whole words). A cell with more
+    than one word that is not header vocabulary is data, not a heading."""
     cell = normal(text)
     if not cell or len(cell.split()) > 6:
+        return None
+    if sum(1 for w in cell.split() if w not in _HEADER_WORDS and not w.isdigit()) > 1:
         return None
     best: tuple[int, str] | None = None
     padded = f" {cell} "
@@ -130,7 +137,7 @@ def header_at(rows: list[list[str]], index: int) -> Columns | None:
     roles = {i: role_of(c) for i, c in enumerate(top) if c}
     named = {i: r for i, r in roles.items() if r}
     body = {"area", "indicator", "action", "evidence"}
-    if len(named) < 3 or not body & set(named.values()):
+    if len(set(named.values()) - {"ignore"}) < 3 or not body & set(named.values()):
         return None
     unknown = [c for i, c in enumerate(top) if c and i not in named and not month_label(c, False)]
     if len(unknown) > len(named):

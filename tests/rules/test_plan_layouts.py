@@ -1,0 +1,210 @@
+"""Other offices' plans, laid out their own way, import with every area, month, team and
+bukti fisik as a person reads them from the table; every assumption is said."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from auditor.cli import main
+from auditor.i18n import set_language
+from auditor.rules.importers import import_plan
+from auditor.rules.load import load_rules
+
+
+@pytest.fixture(autouse=True)
+def indonesian():
+    set_language("id")
+    yield
+    set_language(None)
+
+
+def read_back(ruleset) -> list[tuple[str, str, list[int], str, str]]:
+    return [(r.id, r.area_name, list(r.months), r.team, r.evidence) for r in ruleset.rules]
+
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agt", "Sep", "Okt", "Nov", "Des"]
+
+
+def kpu_xlsx(path: Path) -> Path:
+    """A KPU plan made the usual way in Excel: two-line merged header, marks of every kind,
+    a team on each row, a KET column, a signature block under the table."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS"
+    sheet.merge_cells("A1:R1")
+    sheet["A2"] = "KPU KABUPATEN BOYOLALI TAHUN 2026"
+    sheet.merge_cells("A2:R2")
+    heads = ["NO", "KOMPONEN", "KEGIATAN / LANGKAH AKSI", "BUKTI FISIK /\nOUTPUT"]
+    for column, title in enumerate(heads, 1):
+        sheet.cell(4, column, title)
+        sheet.merge_cells(start_row=4, start_column=column, end_row=5, end_column=column)
+    sheet.cell(4, 5, "JADWAL PELAKSANAAN (BULAN)")
+    sheet.merge_cells("E4:P4")
+    for offset, name in enumerate(MONTHS):
+        sheet.cell(5, 5 + offset, name)
+    sheet.cell(4, 17, "PENANGGUNG\nJAWAB")
+    sheet.merge_cells("Q4:Q5")
+    sheet.cell(4, 18, "KET")
+    sheet.merge_cells("R4:R5")
+
+    def row(no, komponen, aksi, bukti, marks, team=None, ket=None):
+        values = [no, komponen, aksi, bukti] + [None] * 12 + [team, ket]
+        for month, mark in marks.items():
+            values[3 + month] = mark
+        sheet.append(values)
+
+    sheet.append([])  # rows 4-5 header: append continues after the last used row
+    row("I", "Manajemen Perubahan", None, None, {})
+    sheet.merge_cells(start_row=sheet.max_row, start_column=2, end_row=sheet.max_row, end_column=4)
+    row(1, "Tim Kerja", "Membentuk Tim Kerja ZI", "a. SK Tim Kerja ZI", {1: "√"},
+        "Tim Manajemen\nPerubahan")
+    row(None, None, None, "b. Undangan, Daftar hadir dan Dokumentasi Rapat Pembentukan Tim", {2: "✓"})
+    row(2, "Rencana Aksi", "Menyusun Rencana Aksi", "Dokumen Rencana Aksi ZI", {2: "✔"}, "Sekretaris")
+    row("II", "Penataan Tatalaksana", None, None, {})
+    row(1, "SOP", "Menyusun SOP", "SOP Kegiatan Utama", {3: "v", 6: "V"}, "Subbag Umum", "sudah")
+    row("III", "Penataan Sistem Manajemen SDM", None, None, {})
+    row(1, "Perencanaan Kebutuhan Pegawai", "Menyusun analisis", "Laporan Analisis Kebutuhan Pegawai",
+        {4: "x"}, "Subbag SDM")
+    row("IV", "Penguatan Akuntabilitas Kinerja", None, None, {})
+    row(1, "Keterlibatan Pimpinan", "Menyusun laporan kinerja", "Laporan Kinerja", {1: "X"},
+        "TIM\nAKUNTABILITAS")
+    row("V", "Penguatan Pengawasan", None, None, {})
+    row(1, "Pengendalian Gratifikasi", "Membentuk UPG", "SK Unit Pengendalian Gratifikasi", {5: "●"},
+        "Tim ZI")
+    row(2, "Penerapan SPIP", "Menyusun laporan SPIP", "Laporan SPIP", {6: 1, 12: 1}, "Tim ZI")
+    row("VI", "Peningkatan Kualitas Pelayanan Publik", None, None, {})
+    row(1, "Standar Pelayanan", "Menyusun maklumat", "Maklumat Pelayanan", {7: "√"}, "Tim Pelayanan Publik")
+    sheet.append([])
+    for text in ("Boyolali, 2 Januari 2026", "KETUA KPU KABUPATEN BOYOLALI,", None, "SRI WAHYUNI",
+                 "NIP. 197001012000032001"):
+        sheet.append([None] * 16 + [text])
+    book.save(str(path))
+    return path
+
+
+KPU_RULES = [
+    ("I.1.1", "Manajemen Perubahan", [1], "Tim Manajemen Perubahan", "SK Tim Kerja ZI"),
+    ("I.1.2", "Manajemen Perubahan", [2], "Tim Manajemen Perubahan",
+     "Undangan, Daftar hadir dan Dokumentasi Rapat Pembentukan Tim"),
+    ("I.2.1", "Manajemen Perubahan", [2], "Sekretaris", "Dokumen Rencana Aksi ZI"),
+    ("II.1.1", "Penataan Tata Laksana", [3, 6], "Subbag Umum", "SOP Kegiatan Utama"),
+    ("III.1.1", "Penataan Sistem Manajemen SDM", [4], "Subbag SDM", "Laporan Analisis Kebutuhan Pegawai"),
+    ("IV.1.1", "Penguatan Akuntabilitas Kinerja", [1], "Tim Akuntabilitas", "Laporan Kinerja"),
+    ("V.1.1", "Penguatan Pengawasan", [5], "Tim ZI", "SK Unit Pengendalian Gratifikasi"),
+    ("V.2.1", "Penguatan Pengawasan", [6, 12], "Tim ZI", "Laporan SPIP"),
+    ("VI.1.1", "Peningkatan Kualitas Pelayanan Publik", [7], "Tim Pelayanan Publik", "Maklumat Pelayanan"),
+]
+
+
+def test_a_kpu_excel_plan_with_a_merged_two_line_header_and_a_team_per_row(tmp_path):
+    result = import_plan(kpu_xlsx(tmp_path / "rencana-aksi.xlsx"))
+    assert read_back(result.ruleset) == KPU_RULES
+    assert result.ruleset.office == "KPU Kabupaten Boyolali"
+    assert result.ruleset.year == 2026
+    assert result.not_understood == ()
+    assert "evidence=D (BUKTI FISIK / OUTPUT)" in result.columns
+    assert "team=Q" in result.columns and "ignore=R" in result.columns
+
+
+def test_area_v_in_the_number_column_is_an_area_not_a_tick(tmp_path):
+    ruleset = import_plan(kpu_xlsx(tmp_path / "rencana-aksi.xlsx")).ruleset
+    assert [r.id for r in ruleset.rules if r.area == "V"] == ["V.1.1", "V.2.1"]
+    assert [r.id for r in ruleset.rules if r.area == "IV"] == ["IV.1.1"]
+
+
+IMIGRASI = """\
+KEMENTERIAN HUKUM DAN HAK ASASI MANUSIA REPUBLIK INDONESIA
+RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK
+KANTOR IMIGRASI KELAS I KHUSUS TPI SURABAYA TAHUN 2019
+
+No.   Proses                                              Target Prioritas                      Kurun Waktu
+A.    MANAJEMEN PERUBAHAN
+1.    Penyusunan Tim Kerja
+      SK Tim Kerja Pembangunan ZI                         Terbentuknya Tim Kerja ZI             B01
+      Laporan Rapat Koordinasi Tim Kerja                  Rapat berkala tim kerja               B03, B06, B09 dan B12
+2.    Rencana Pembangunan Zona Integritas
+      Dokumen Rencana Aksi Pembangunan ZI                 Rencana kerja tersusun                B02
+      Laporan Monitoring Rencana Aksi                     Pemantauan rencana kerja              Tiap Bulan
+B.    PENATAAN TATALAKSANA
+1.    Prosedur Operasional Tetap (SOP)
+      SK Penetapan SOP Layanan Keimigrasian               SOP layanan ditetapkan                B04
+C.    PENATAAN SISTEM MANAJEMEN SDM
+1.    Pola Mutasi Internal
+      SK Mutasi Pegawai                                   Rotasi pegawai terlaksana             Semester I dan II
+D.    PENGUATAN AKUNTABILITAS KINERJA
+1.    Keterlibatan Pimpinan
+      Laporan Kinerja Triwulan                            Capaian kinerja terpantau             Triwulanan
+E.    PENGUATAN PENGAWASAN
+1.    Pengendalian Gratifikasi
+      Laporan Pengendalian Gratifikasi                    Gratifikasi terkendali                Mar - Jun
+F.    PENINGKATAN KUALITAS PELAYANAN PUBLIK
+1.    Standar Pelayanan
+      Maklumat Pelayanan                                  Maklumat dipasang                     Bulan 5
+      Laporan Survei Kepuasan Masyarakat                  Survei dilaksanakan                   Tahunan
+
+                                                          Surabaya, 2 Januari 2019
+                                                          KEPALA KANTOR,
+                                                          BAMBANG SANTOSO
+                                                          NIP. 196501011990031001
+"""
+
+IMIGRASI_RULES = [
+    ("I.1.1", "Manajemen Perubahan", [1], "Tim Area I", "SK Tim Kerja Pembangunan ZI"),
+    ("I.1.2", "Manajemen Perubahan", [3, 6, 9, 12], "Tim Area I", "Laporan Rapat Koordinasi Tim Kerja"),
+    ("I.2.1", "Manajemen Perubahan", [2], "Tim Area I", "Dokumen Rencana Aksi Pembangunan ZI"),
+    ("I.2.2", "Manajemen Perubahan", list(range(1, 13)), "Tim Area I", "Laporan Monitoring Rencana Aksi"),
+    ("II.1.1", "Penataan Tata Laksana", [4], "Tim Area II", "SK Penetapan SOP Layanan Keimigrasian"),
+    ("III.1.1", "Penataan Sistem Manajemen SDM", [6, 12], "Tim Area III", "SK Mutasi Pegawai"),
+    ("IV.1.1", "Penguatan Akuntabilitas Kinerja", [3, 6, 9, 12], "Tim Area IV", "Laporan Kinerja Triwulan"),
+    ("V.1.1", "Penguatan Pengawasan", [3, 4, 5, 6], "Tim Area V", "Laporan Pengendalian Gratifikasi"),
+    ("VI.1.1", "Peningkatan Kualitas Pelayanan Publik", [5], "Tim Area VI", "Maklumat Pelayanan"),
+    ("VI.1.2", "Peningkatan Kualitas Pelayanan Publik", [12], "Tim Area VI",
+     "Laporan Survei Kepuasan Masyarakat"),
+]
+
+
+def test_a_kantor_imigrasi_plan_with_a_schedule_column_and_no_team_column(tmp_path):
+    plan = tmp_path / "rencana-aksi-imigrasi.txt"
+    plan.write_text(IMIGRASI, encoding="utf-8")
+    result = import_plan(plan)
+    assert read_back(result.ruleset) == IMIGRASI_RULES
+    assert result.ruleset.office == "Kantor Imigrasi Kelas I Khusus TPI Surabaya"
+    assert result.ruleset.year == 2019
+    assert [r.item_name for r in result.ruleset.rules][:3] == [
+        "Penyusunan Tim Kerja", "Penyusunan Tim Kerja", "Rencana Pembangunan Zona Integritas"]
+    assert result.ruleset.rules[0].indicator == "Terbentuknya Tim Kerja ZI"
+    said = "\n".join(result.assumptions)
+    assert "kolom B ('Proses')" in said  # the evidence column decided from its contents
+    assert "Tim Area I" in said and "--team" in said  # no team column: one warning
+    warnings = "\n".join(result.warnings)
+    assert "'B03, B06, B09 dan B12' dibaca sebagai akhir triwulan" not in warnings  # literal codes
+    assert "'Tiap Bulan' dibaca sebagai setiap bulan" in warnings
+    assert "'Triwulanan' dibaca sebagai akhir triwulan: bulan 3, 6, 9, 12" in warnings
+    assert "'Semester I dan II' dibaca sebagai akhir semester: bulan 6, 12" in warnings
+    assert "'Tahunan' tidak menyebut bulan; dianggap bulan 12" in warnings
+    assert "BAMBANG" not in str(read_back(result.ruleset))
+
+
+def test_teams_of_a_plan_without_a_team_column_are_given_with_team(tmp_path, capsys):
+    plan = tmp_path / "rencana-aksi-imigrasi.txt"
+    plan.write_text(IMIGRASI, encoding="utf-8")
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(plan), "--out", str(out),
+                 "--team", "I=Tim Manajemen Perubahan", "--team", "v=Tim Pengawasan"]) == 0
+    rules = load_rules(out).by_id()
+    assert rules["I.2.2"].team == "Tim Manajemen Perubahan"
+    assert rules["V.1.1"].team == "Tim Pengawasan"
+    assert rules["II.1.1"].team == "Tim Area II"
+    err = capsys.readouterr().err
+    assert "Ringkasan: 10 aturan dibuat" in err and "0 baris tidak dipahami" in err
+    assert "Anggapan: tidak ada kolom penanggung jawab" in err
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Diimpor dari / imported from: rencana-aksi-imigrasi.txt\n"
+                           "# Kolom / columns: no=A (No.), area=B (Proses), indicator=C (Target Prioritas), "
+                           "evidence=B (Proses), months=D (Kurun Waktu)\n")
+    assert main(["rules", "import", str(plan), "--team", "VII=Tim Lain"]) == 2
+    assert "--team: 'VII=Tim Lain' tidak dipahami" in capsys.readouterr().err
