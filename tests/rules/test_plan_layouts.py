@@ -208,3 +208,165 @@ def test_teams_of_a_plan_without_a_team_column_are_given_with_team(tmp_path, cap
                            "evidence=B (Proses), months=D (Kurun Waktu)\n")
     assert main(["rules", "import", str(plan), "--team", "VII=Tim Lain"]) == 2
     assert "--team: 'VII=Tim Lain' tidak dipahami" in capsys.readouterr().err
+
+
+def pengadilan_docx(path: Path) -> Path:
+    """A Pengadilan Agama's plan in Word: its own column names and order, the item number,
+    area and PIC cells merged down the item's rows, schedules written as month names."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS MENUJU WBK/WBBM")
+    document.add_paragraph("PENGADILAN AGAMA SLEMAN TAHUN 2025")
+    head = ["NO", "AREA PERUBAHAN", "INDIKATOR", "RENCANA KEGIATAN", "OUTPUT", "TARGET WAKTU", "PIC",
+            "KETERANGAN"]
+    body = [
+        ("I", "MANAJEMEN PERUBAHAN"),
+        ("1", "Tim Kerja", "Tim kerja dibentuk", "Membentuk tim", "SK Tim Kerja ZI", "Januari",
+         "Tim Manajemen Perubahan", ""),
+        ("", "", "Tim kerja rapat", "Rapat tim", "Notulen Rapat Tim Kerja", "TW I–IV", "", ""),
+        ("2", "Rencana Aksi", "Rencana disusun", "Menyusun rencana", "Dokumen Rencana Aksi", "Maret", "Panitera",
+         "sudah"),
+        ("II", "PENATAAN TATALAKSANA"),
+        ("1", "SOP", "SOP ditetapkan", "Menyusun SOP", "SK Penetapan SOP", "Mar–Jun", "Panitera", ""),
+        ("III", "PENATAAN SISTEM MANAJEMEN SDM"),
+        ("1", "Disiplin Pegawai", "Disiplin ditegakkan", "Rekap kehadiran", "Rekapitulasi Daftar Hadir Pegawai",
+         "Setiap bulan", "Kasubbag Kepegawaian", ""),
+        ("IV", "PENGUATAN AKUNTABILITAS KINERJA"),
+        ("1", "Laporan Kinerja", "LKjIP disusun", "Menyusun LKjIP", "Laporan Kinerja Instansi", "Februari",
+         "Sekretaris", ""),
+        ("V", "PENGUATAN PENGAWASAN"),
+        ("1", "Pengaduan Masyarakat", "Pengaduan ditangani", "Merekap pengaduan", "Laporan Pengaduan",
+         "Semester II", "Hakim Pengawas", ""),
+        ("VI", "PENINGKATAN KUALITAS PELAYANAN PUBLIK"),
+        ("1", "Survei Kepuasan", "Survei dilakukan", "Melaksanakan survei", "Laporan Survei Kepuasan",
+         "Juli s.d. September", "Panitera", ""),
+    ]
+    table = document.add_table(rows=1 + len(body), cols=len(head))
+    for cell, title in zip(table.rows[0].cells, head, strict=True):
+        cell.text = title
+    for index, values in enumerate(body, 1):
+        cells = table.rows[index].cells
+        if len(values) == 2:
+            cells[0].text = values[0]
+            merged = cells[1].merge(cells[len(head) - 1])
+            merged.text = values[1]
+            continue
+        for cell, value in zip(cells, values, strict=True):
+            if value:
+                cell.text = value
+    for column in (0, 1, 6):  # item I.1 spans two rows: number, area and PIC merged down
+        top = table.cell(2, column)
+        top.merge(table.cell(3, column))
+        top.text = {0: "1", 1: "Tim Kerja", 6: "Tim Manajemen Perubahan"}[column]
+    document.add_paragraph("Sleman, 3 Januari 2025")
+    document.add_paragraph("KETUA PENGADILAN AGAMA SLEMAN")
+    document.save(str(path))
+    return path
+
+
+PENGADILAN_RULES = [
+    ("I.1.1", "Manajemen Perubahan", [1], "Tim Manajemen Perubahan", "SK Tim Kerja ZI"),
+    ("I.1.2", "Manajemen Perubahan", [3, 6, 9, 12], "Tim Manajemen Perubahan", "Notulen Rapat Tim Kerja"),
+    ("I.2.1", "Manajemen Perubahan", [3], "Panitera", "Dokumen Rencana Aksi"),
+    ("II.1.1", "Penataan Tata Laksana", [3, 4, 5, 6], "Panitera", "SK Penetapan SOP"),
+    ("III.1.1", "Penataan Sistem Manajemen SDM", list(range(1, 13)), "Kasubbag Kepegawaian",
+     "Rekapitulasi Daftar Hadir Pegawai"),
+    ("IV.1.1", "Penguatan Akuntabilitas Kinerja", [2], "Sekretaris", "Laporan Kinerja Instansi"),
+    ("V.1.1", "Penguatan Pengawasan", [12], "Hakim Pengawas", "Laporan Pengaduan"),
+    ("VI.1.1", "Peningkatan Kualitas Pelayanan Publik", [7, 8, 9], "Panitera", "Laporan Survei Kepuasan"),
+]
+
+
+def test_a_pengadilan_word_plan_with_merged_cells_and_month_names(tmp_path):
+    result = import_plan(pengadilan_docx(tmp_path / "rencana-aksi.docx"))
+    assert read_back(result.ruleset) == PENGADILAN_RULES
+    assert result.ruleset.office == "Pengadilan Agama Sleman" and result.ruleset.year == 2025
+    assert result.ruleset.rules[1].item_name == "Tim Kerja"
+    assert result.columns == ("no=A (NO), area=B (AREA PERUBAHAN), indicator=C (INDIKATOR), "
+                              "action=D (RENCANA KEGIATAN), evidence=E (OUTPUT), months=F (TARGET WAKTU), "
+                              "team=G (PIC), ignore=H (KETERANGAN)")
+    warnings = "\n".join(result.warnings)
+    assert "'TW I–IV' dibaca sebagai akhir triwulan: bulan 3, 6, 9, 12" in warnings
+    assert "'Semester II' dibaca sebagai akhir semester: bulan 12" in warnings
+    assert "Januari" not in warnings and "Mar–Jun" not in warnings  # literal months: quiet
+
+
+def kanwil_pdf(path: Path) -> Path:
+    """A Kanwil's signed plan as PDF with a text layer: a ruled table with quarter columns
+    under one TRIWULAN heading, a PJ on each row, the header repeated on the next page."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    head = [["NO", "KOMPONEN", "INDIKATOR", "RENCANA AKSI", "OUTPUT", "TRIWULAN", "", "", "", "PJ"],
+            ["", "", "", "", "", "I", "II", "III", "IV", ""]]
+    body: list[list[str]] = []
+    spans = []
+    for roman, name, items in KANWIL_PLAN:
+        spans.append(len(head) + len(body))
+        body.append([roman, name] + [""] * 8)
+        for number, komponen, output, quarters, pj in items:
+            marks = ["v" if q in quarters else "" for q in (1, 2, 3, 4)]
+            body.append([number, komponen, f"Indikator {komponen}", f"Melaksanakan {komponen.lower()}",
+                         output, *marks, pj])
+    data = [[Paragraph(c, style) if len(c) > 12 else c for c in row] for row in head + body]
+    table = Table(data, repeatRows=2, colWidths=[30, 110, 110, 110, 170, 35, 35, 35, 35, 110],
+                  rowHeights=[22, 18] + [44] * len(body))
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (5, 0), (8, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    commands += [("SPAN", (1, r), (-1, r)) for r in spans]
+    table.setStyle(TableStyle(commands))
+    story = [Paragraph("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS", style),
+             Paragraph("KANTOR WILAYAH KEMENTERIAN HUKUM DAN HAM JAWA TENGAH TAHUN 2024", style),
+             Spacer(1, 12), table, Spacer(1, 24), Paragraph("Semarang, 5 Januari 2024", style),
+             Paragraph("KEPALA KANTOR WILAYAH,", style), Spacer(1, 30), Paragraph("NAMA KEPALA", style)]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    return path
+
+
+KANWIL_PLAN = [
+    ("I", "Manajemen Perubahan", [("1", "Tim Kerja", "SK Tim Kerja Pembangunan ZI", {1}, "Bagian Umum"),
+                                  ("", "", "Laporan Rapat Tim Kerja", {1, 2, 3, 4}, "Tim ZI"),
+                                  ("2", "Rencana Aksi", "Dokumen Rencana Aksi", {1}, "Bagian Program")]),
+    ("II", "Penataan Tatalaksana", [("1", "Keterbukaan Informasi", "Laporan Layanan Informasi", {2, 4},
+                                     "Bagian Humas")]),
+    ("III", "Penataan Sistem Manajemen SDM", [("1", "Pengembangan Pegawai", "Rekapitulasi Diklat Pegawai",
+                                               {3}, "Bagian Kepegawaian")]),
+    ("IV", "Penguatan Akuntabilitas Kinerja", [("1", "Perjanjian Kinerja", "Dokumen Perjanjian Kinerja", {1},
+                                                "Bagian Program")]),
+    ("V", "Penguatan Pengawasan", [("1", "Benturan Kepentingan", "Surat Pernyataan Benturan Kepentingan",
+                                    {1}, "Bagian Umum"),
+                                   ("2", "Whistle-Blowing System", "Laporan WBS", {2, 4}, "Bagian Umum")]),
+    ("VI", "Peningkatan Kualitas Pelayanan Publik", [("1", "Survei Kepuasan", "Laporan Survei Kepuasan",
+                                                      {4}, "Divisi Pelayanan Hukum")]),
+]
+
+
+def test_a_kanwil_pdf_plan_with_a_text_layer_and_quarter_columns(tmp_path):
+    result = import_plan(kanwil_pdf(tmp_path / "sk-rencana-aksi.pdf"))
+    expected = []
+    for roman, _, items in KANWIL_PLAN:
+        item, n, last_pj = 0, 0, ""
+        for number, _, output, quarters, pj in items:
+            item, n = (int(number), 1) if number else (item, n + 1)
+            expected.append((f"{roman}.{item}.{n}", sorted(3 * q for q in quarters), pj or last_pj, output))
+            last_pj = pj or last_pj
+    assert [(r.id, list(r.months), r.team, r.evidence) for r in result.ruleset.rules] == expected
+    assert result.ruleset.office == "Kantor Wilayah Kementerian Hukum dan HAM Jawa Tengah"
+    assert result.ruleset.year == 2024
+    assert result.not_understood == ()
+    assert "months=F–I (3,6,9,12)" in result.columns
+    assert any("kolom F–I dibaca sebagai triwulan I–IV" in a for a in result.assumptions)
+
+
+def test_a_scanned_pdf_plan_says_it_needs_a_text_layer(tmp_path, capsys):
+    from PIL import Image
+
+    scan = tmp_path / "rencana-aksi-scan.pdf"
+    Image.new("RGB", (800, 600), "white").save(scan, "PDF")
+    assert main(["rules", "import", str(scan)]) == 2
+    err = capsys.readouterr().err
+    assert "tanpa lapisan teks" in err and "ocrmypdf" in err and "Traceback" not in err

@@ -79,7 +79,8 @@ class Columns:
             heading = self.headings.get(index, "")
             parts.append(f"{name}={letter(index)}" + (f" ({heading})" if heading else ""))
         if self.ignored:
-            parts.append("ignore=" + ",".join(letter(i) for i in sorted(self.ignored)))
+            parts.append("ignore=" + ",".join(
+                letter(i) + (f" ({self.headings[i]})" if self.headings.get(i) else "") for i in sorted(self.ignored)))
         return ", ".join(parts)
 
 
