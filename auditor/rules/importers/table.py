@@ -202,9 +202,8 @@ def read_table(rows: list[SourceRow], override: dict | None = None) -> Table | N
             "heading", columns.headings.get(found, "") or "?"))))
     periods = sorted({m for months in columns.months.values() for m in months})
     if columns.months and len(columns.months) < 12 and periods in ([3, 6, 9, 12], [6, 12]):
-        first, last = min(columns.months), max(columns.months)
         assumptions.append(("month_columns", (
-            ("columns", f"{letter(first)}–{letter(last)}"),
+            ("columns", f"{letter(min(columns.months))}–{letter(max(columns.months))}"),
             ("what", "triwulan I–IV" if len(periods) == 4 else "semester I–II"),
             ("months", ", ".join(map(str, periods))))))
     table = Table([], [], columns, assumptions=assumptions)
