@@ -370,3 +370,126 @@ def test_a_scanned_pdf_plan_says_it_needs_a_text_layer(tmp_path, capsys):
     assert main(["rules", "import", str(scan)]) == 2
     err = capsys.readouterr().err
     assert "tanpa lapisan teks" in err and "ocrmypdf" in err and "Traceback" not in err
+
+
+DINAS = """\
+RENCANA AKSI ZONA INTEGRITAS;;;;;;
+DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KABUPATEN KLATEN TAHUN 2025;;;;;;
+;;;;;;
+NO;PENANGGUNG JAWAB;URAIAN KEGIATAN;DATA DUKUNG;WAKTU PELAKSANAAN;ANGGARAN;REALISASI
+AREA I : MANAJEMEN PERUBAHAN;;;;;;
+1;Sekretariat;Pembentukan tim ZI;SK Tim Pembangunan ZI;Januari;5.000.000;
+2;Bidang Dafduk;Sosialisasi ZI;Undangan, Daftar hadir dan Dokumentasi Sosialisasi ZI;Feb, Mei, Agu;;
+AREA II : PENATAAN TATALAKSANA;;;;;;
+1;Sekretariat;Penyusunan SOP;SK SOP Pelayanan;B03;;
+AREA III : PENATAAN SISTEM MANAJEMEN SUMBER DAYA MANUSIA;;;;;;
+1;Subbag Umum dan Kepegawaian;Rekap kehadiran;Rekapitulasi Presensi Pegawai;Bulanan;;
+AREA IV : PENGUATAN AKUNTABILITAS KINERJA;;;;;;
+1;Subbag Program;Penyusunan LKjIP;Laporan Kinerja;Februari;;
+AREA V : PENGUATAN PENGAWASAN;;;;;;
+1;Sekretariat;Pengendalian gratifikasi;Laporan Gratifikasi;TW I - TW IV;;
+AREA VI : PENINGKATAN KUALITAS PELAYANAN PUBLIK;;;;;;
+1;Bidang Pelayanan;Survei kepuasan;Laporan Survei Kepuasan Masyarakat;Semester I;;
+;;;;;;
+;;;;Klaten, 6 Januari 2025;;
+;;;;KEPALA DINAS,;;
+"""
+
+
+def test_a_dinas_csv_plan_without_a_component_column_and_budget_columns(tmp_path):
+    plan = tmp_path / "rencana-aksi-disdukcapil.csv"
+    plan.write_text(DINAS, encoding="cp1252")
+    result = import_plan(plan)
+    assert read_back(result.ruleset) == [
+        ("I.1.1", "Manajemen Perubahan", [1], "Sekretariat", "SK Tim Pembangunan ZI"),
+        ("I.2.1", "Manajemen Perubahan", [2, 5, 8], "Bidang Dafduk",
+         "Undangan, Daftar hadir dan Dokumentasi Sosialisasi ZI"),
+        ("II.1.1", "Penataan Tata Laksana", [3], "Sekretariat", "SK SOP Pelayanan"),
+        ("III.1.1", "Penataan Sistem Manajemen SDM", list(range(1, 13)), "Subbag Umum dan Kepegawaian",
+         "Rekapitulasi Presensi Pegawai"),
+        ("IV.1.1", "Penguatan Akuntabilitas Kinerja", [2], "Subbag Program", "Laporan Kinerja"),
+        ("V.1.1", "Penguatan Pengawasan", [3, 6, 9, 12], "Sekretariat", "Laporan Gratifikasi"),
+        ("VI.1.1", "Peningkatan Kualitas Pelayanan Publik", [6], "Bidang Pelayanan",
+         "Laporan Survei Kepuasan Masyarakat"),
+    ]
+    assert result.ruleset.rules[0].item_name == "Pembentukan tim ZI"
+    assert result.ruleset.office == "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Klaten"
+    assert "ignore=F (ANGGARAN),G (REALISASI)" in result.columns
+    assert not [w for w in result.warnings if "KOMPONEN" in w]
+
+
+def test_the_template_round_trips(tmp_path, capsys):
+    import openpyxl
+
+    template = tmp_path / "rencana-aksi.xlsx"
+    assert main(["rules", "template", "--out", str(template), "--office", "Pengadilan Negeri Sleman",
+                 "--year", "2025"]) == 0
+    book = openpyxl.load_workbook(template)
+    assert book.sheetnames == ["Rencana Aksi", "Petunjuk"]
+    guide = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "BUKTI FISIK" in guide and "Pilih √" in guide and "PENANGGUNG JAWAB" in guide
+    sheet = book["Rencana Aksi"]
+    validation = sheet.data_validations.dataValidation[0]
+    assert validation.formula1 == '"√"' and "F6:Q505" in str(validation.sqref)
+    # an office fills one row per area over the examples
+    filled = {"I": ("Laporan Evaluasi Tim Kerja", [3, 9], "Tim Manajemen Perubahan"),
+              "II": ("SK Penetapan SOP Persidangan", [2], "Tim Tata Laksana"),
+              "III": ("Rekapitulasi Diklat Pegawai", [4], "Tim SDM"),
+              "IV": ("Laporan Kinerja Instansi", [1], "Tim Akuntabilitas"),
+              "V": ("Laporan Pengaduan Masyarakat", [6, 12], "Tim Pengawasan"),
+              "VI": ("Laporan Survei Kepuasan Masyarakat", [11], "Tim Pelayanan Publik")}
+    area = None
+    for row in range(6, sheet.max_row + 1):
+        number = sheet.cell(row, 1).value
+        if number in filled:
+            area = number
+            continue
+        if number == "1":
+            evidence, months, team = filled[area]
+            sheet.cell(row, 5, evidence)
+            for month in range(1, 13):
+                sheet.cell(row, 5 + month).value = "√" if month in months else None
+            sheet.cell(row, 18, team)
+    book.save(template)
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(template), "--out", str(out)]) == 0
+    rules = load_rules(out)
+    assert [(r.id, r.evidence, list(r.months), r.team) for r in rules.rules] == [
+        (f"{roman}.1.1", evidence, months, team) for roman, (evidence, months, team) in filled.items()]
+    assert rules.office == "Pengadilan Negeri Sleman" and rules.year == 2025
+    assert "0 baris tidak dipahami" in capsys.readouterr().err
+
+
+def test_no_table_or_too_many_rows_not_understood_is_exit_2(tmp_path, capsys):
+    plan = tmp_path / "rencana-aksi-2025.txt"
+    plan.write_text("RENCANA AKSI ZI TAHUN 2025\nNO\tKEGIATAN\tWAKTU\n1\tRapat\tMei\n", encoding="utf-8")
+    assert main(["rules", "import", str(plan)]) == 2
+    assert "tabel Rencana Aksi tidak ditemukan" in capsys.readouterr().err
+    rows = ["NO\tKOMPONEN\tLANGKAH AKSI\tBUKTI FISIK\tJADWAL\tPJ"]
+    rows += ["1\tTim Kerja\tMembentuk tim\tSK Tim Kerja\tJanuari\tTim A"] * 3  # before any area
+    rows += ["I\tManajemen Perubahan", "1\tTim Kerja\tMembentuk tim\tSK Tim Kerja\tJanuari\tTim A"]
+    plan.write_text("RENCANA AKSI ZI TAHUN 2025\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(plan), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "3 baris tidak dipahami (baris 3, 4, 5)" in err
+    assert "3 dari 5 baris tabel tidak dipahami (lebih dari sepertiga)" in err
+    assert not out.exists()
+
+
+def test_columns_given_by_hand_override_the_header_and_are_written_down(tmp_path, capsys):
+    plan = tmp_path / "rencana-aksi-2025.txt"
+    rows = ["NO\tKOMPONEN\tLANGKAH AKSI\tKETERANGAN\tJADWAL\tPJ", "I\tManajemen Perubahan",
+            "1\tTim Kerja\tMembentuk tim\tSK Tim Kerja\tJanuari\tTim A",
+            "\t\tRapat tim\tNotulen Rapat Tim\tTriwulanan\tTim B"]
+    plan.write_text("RENCANA AKSI ZI\nKPU KOTA SOLO TAHUN 2025\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(plan), "--out", str(out), "--columns", "evidence=D,months=E,team=F"]) == 0
+    rules = load_rules(out)
+    assert [(r.id, r.evidence, list(r.months), r.team) for r in rules.rules] == [
+        ("I.1.1", "SK Tim Kerja", [1], "Tim A"), ("I.1.2", "Notulen Rapat Tim", [3, 6, 9, 12], "Tim B")]
+    assert rules.office == "KPU Kota Solo"
+    mapping = out.read_text(encoding="utf-8").splitlines()[1]
+    assert "evidence=D (KETERANGAN, --columns)" in mapping and "ignore" not in mapping
+    assert main(["rules", "import", str(plan), "--columns", "bukti"]) == 2
+    assert "--columns: 'bukti' tidak dipahami" in capsys.readouterr().err

@@ -235,7 +235,10 @@ def apply_override(columns: Columns | None, override: dict[str, tuple[int, int |
             result.ignored.update(range(first, (last if last is not None else first) + 1))
         else:
             result.roles[role] = first
-        result.headings.setdefault(first, "--columns")
+        if role != "ignore":
+            result.ignored -= set(range(first, (last if last is not None else first) + 1))
+        old = result.headings.get(first)
+        result.headings[first] = f"{old}, --columns" if old else "--columns"
     return result
 
 

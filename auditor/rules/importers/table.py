@@ -271,8 +271,8 @@ def _area_row(cells: list[str], columns: Columns, areas: list[Area], line: int) 
         return None
     match = _AREA.match(first) if first else None
     if match and (match.group(2) or texts):
-        name = match.group(2) or texts[0]
-        return Area(match.group(1).upper(), name, line)
+        name = (match.group(2) or texts[0]).strip(" :.-")
+        return Area(match.group(1).upper(), name or texts[0], line)
     own = _OWN_NUMBER.match(first) if first else None
     name = (own.group(1) if own and own.group(1) else None) or (texts[0] if texts else "")
     if len(texts) > 1 or not name:
@@ -337,6 +337,8 @@ def _data_row(line: int, raw: list[str], cells: list[str], cols: Columns, area: 
     bukti = cell("evidence")
     komponen = cell("area")
     no = re.sub(r"^(\d+)[.)]$", r"\1", cell("no"))
+    if cols.get("area") is None and no.isdigit():  # no component column: the item's own words
+        komponen = cell("action") or cell("indicator") or bukti
     if cols.get("evidence") == cols.get("area") and komponen:
         # one column holds the component on the item's row and the evidence below it
         if no.isdigit():

@@ -16,7 +16,7 @@ from auditor.inspect.dates import DMY_TEXT
 _YEAR = re.compile(r"\bTAHUN\s+(?:ANGGARAN\s+)?(20\d\d)\b", re.I)
 _PLAN = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KERJA|ZONA\s+INTEGRITAS", re.I)
 _LEAD = re.compile(r"^.*(?:ZONA\s+INTEGRITAS(?:\s+MENUJU\s+(?:WBK|WBBM)(?:\s*/\s*WBBM)?)?|"
-                   r"RENCANA\s+AKSI(?:\s+PEMBANGUNAN)?)\s*", re.I)
+                   r"RENCANA\s+AKSI(?:\s+PEMBANGUNAN)?(?:\s+(?:ZI|ZONA\s+INTEGRITAS))?)\s*", re.I)
 _FILLER = re.compile(r"^(?:DI\s+LINGKUNGAN|PADA|UNIT\s+KERJA|SATUAN\s+KERJA|SATKER|DI)\s+", re.I)
 _KPU = re.compile(r"KOMISI\s+PEMILIHAN\s+UMUM", re.I)
 _SMALL = {"DAN", "DI", "KE", "DARI", "YANG"}
