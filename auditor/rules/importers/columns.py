@@ -2,7 +2,7 @@
 merged cells, line breaks inside cells) or given by the user with ``--columns``.
 
 Roles: ``no`` (item number), ``area`` (KOMPONEN / PROSES), ``indicator``, ``action``,
-``evidence`` (BUKTI FISIK), months (a grid of month / quarter / half-year columns, or one
+``evidence`` (BUKTI FISIK), ``item`` (a second area-like column: AREA then SUB AREA), months (a grid of month / quarter / half-year columns, or one
 ``schedule`` column holding codes or names), ``team`` and columns to ignore (KET…).
 """
 
@@ -16,7 +16,7 @@ from auditor.errors import UserError
 from auditor.i18n import t
 from auditor.rules.importers.schedule import group_label, month_label
 
-ROLES = ("no", "area", "indicator", "action", "evidence", "schedule", "team")
+ROLES = ("no", "area", "item", "indicator", "action", "evidence", "schedule", "team")
 # Header words of each role, as offices write them (upper case, punctuation as spaces).
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "no": ("NO", "NOMOR", "NO URUT", "NOMOR URUT"),
@@ -122,13 +122,15 @@ def role_of(text: str) -> str | None:
         return None
     if sum(1 for w in cell.split() if w not in _HEADER_WORDS and not w.isdigit()) > 1:
         return None
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     padded = f" {cell} "
     for role, words in SYNONYMS.items():
         for word in words:
-            if f" {word} " in padded and (best is None or len(word) > best[0]):
-                best = (len(word), role)
-    return best[1] if best else None
+            at = padded.rfind(f" {word} ")
+            # the longest synonym; on a tie the later one ("TARGET OUTPUT" is an output)
+            if at >= 0 and (best is None or (len(word), at) > best[:2]):
+                best = (len(word), at, role)
+    return best[2] if best else None
 
 
 def header_at(rows: list[list[str]], index: int) -> Columns | None:
@@ -140,7 +142,9 @@ def header_at(rows: list[list[str]], index: int) -> Columns | None:
     body = {"area", "indicator", "action", "evidence"}
     if len(set(named.values()) - {"ignore"}) < 3 or not body & set(named.values()):
         return None
-    unknown = [c for i, c in enumerate(top) if c and i not in named and not month_label(c, False)]
+    digits = _digit_months(top)
+    unknown = [c for i, c in enumerate(top)
+               if c and i not in named and i not in digits and not month_label(c, False)]
     if len(unknown) > len(named):
         return None
     below = rows[index + 1] if index + 1 < len(rows) else []
@@ -153,7 +157,7 @@ def header_at(rows: list[list[str]], index: int) -> Columns | None:
         under = below[i] if second and i < len(below) else ""
         heading = cell or heading
         role = named.get(i) if cell else None
-        label = month_label(cell, False) if cell else None
+        label = digits.get(i) or (month_label(cell, False) if cell else None)
         if label:
             columns.months[i] = label
             columns.headings[i] = cell
@@ -172,9 +176,22 @@ def header_at(rows: list[list[str]], index: int) -> Columns | None:
         elif role and role not in columns.roles:
             columns.roles[role] = i
             columns.headings[i] = cell
+        elif role == "area" and "item" not in columns.roles:  # AREA then SUB AREA / KOMPONEN
+            columns.roles["item"] = i
+            columns.headings[i] = cell
     if columns.months:
         columns.roles.pop("schedule", None)
     return columns
+
+
+def _digit_months(cells: list[str]) -> dict[int, tuple[int, ...]]:
+    """Month columns headed 1 … 12 in the header's own line (no heading above them)."""
+    filled = [(i, c.strip()) for i, c in enumerate(cells) if c.strip()]
+    for start in range(len(filled) - 11):
+        run = filled[start:start + 12]
+        if [c for _, c in run] == [str(m) for m in range(1, 13)]:
+            return {i: (m,) for m, (i, _) in enumerate(run, 1)}
+    return {}
 
 
 def _second_line(top: list[str], below: list[str], named: dict[int, str]) -> bool:

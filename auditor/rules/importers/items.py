@@ -21,6 +21,13 @@ from auditor.rules.importers.table import (
 
 def _numbers(area: Area) -> list[int | None]:
     """The item number each row starts, or None for a row continuing the item above."""
+    if area.in_column:  # numbered through the whole plan: items count from 1 in each area
+        count = 0
+        numbered: list[int | None] = []
+        for row in area.rows:
+            count += row.no.isdigit()
+            numbered.append(count if row.no.isdigit() else None)
+        return numbered
     starts: list[int | None] = []
     current = 0
     for row in area.rows:

@@ -116,6 +116,7 @@ class Area:
     team: str = ""
     team_rows: int = 0
     rows: list[Row] = field(default_factory=list)
+    in_column: bool = False  # named in an area column on its rows, items numbered plan-wide
 
 
 @dataclass
@@ -238,6 +239,9 @@ def read_table(rows: list[SourceRow], override: dict | None = None) -> Table | N
         if area:
             table.areas.append(area)
             continue
+        area = _area_in_column(cells, columns, table.areas, line)
+        if area:
+            table.areas.append(area)
         if not table.areas:
             table.notices.append(Notice(line, "before_area"))
             table.not_understood.append(line)
@@ -281,6 +285,18 @@ def _area_row(cells: list[str], columns: Columns, areas: list[Area], line: int) 
     if roman and (own or not first or first == name):
         return Area(roman, name, line)
     return None
+
+
+def _area_in_column(cells: list[str], columns: Columns, areas: list[Area], line: int) -> Area | None:
+    """A plan without area rows that names the area on each row ("No | Area | Sub Area | …"):
+    a new area starts where that cell names another change area."""
+    index = columns.get("area")
+    if index is None or index >= len(cells) or columns.get("area") == columns.get("evidence"):
+        return None
+    roman = standard_area(cells[index])
+    if roman is None or (areas and (areas[-1].roman == roman or not areas[-1].in_column)):
+        return None
+    return Area(roman, cells[index], line, in_column=True)
 
 
 def _data_row(line: int, raw: list[str], cells: list[str], cols: Columns, area: Area,
@@ -336,6 +352,8 @@ def _data_row(line: int, raw: list[str], cells: list[str], cols: Columns, area: 
         area.team = area.team or team
     bukti = cell("evidence")
     komponen = cell("area")
+    if area.in_column:
+        komponen = cell("item") if cols.get("item") is not None else ""
     no = re.sub(r"^(\d+)[.)]$", r"\1", cell("no"))
     if cols.get("area") is None and no.isdigit():  # no component column: the item's own words
         komponen = cell("action") or cell("indicator") or bukti
