@@ -657,3 +657,12 @@ def test_a_bps_plan_that_names_the_area_on_every_row_instead_of_area_rows(tmp_pa
     ]
     assert result.ruleset.office == "Badan Pusat Statistik Kabupaten Sragen"
     assert "evidence=E (Target Output)" in result.columns
+
+
+def test_a_damaged_pdf_plan_is_refused_naming_the_file(tmp_path, capsys):
+    whole = kanwil_pdf(tmp_path / "sk.pdf").read_bytes()
+    cut = tmp_path / "sk-terpotong.pdf"
+    cut.write_bytes(whole[: len(whole) // 3])
+    assert main(["rules", "import", str(cut)]) == 2
+    err = capsys.readouterr().err
+    assert f"{cut}: Rencana Aksi tidak dapat dibaca" in err and "Traceback" not in err

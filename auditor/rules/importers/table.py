@@ -1,10 +1,12 @@
 """The plan's table, whatever file it came from, read into bukti fisik entries.
 
-Every reader (text, DOCX, XLSX) hands over ``SourceRow``s: a line or table-row number and
-the cells. This module copes with what such tables contain: repeated headers and
-column-number rows at page breaks, area rows, continuation rows, cells with several lettered
-items whose months stand on the rows below, item numbers lost at page breaks, √ beyond
-month 12 or in the team column, rows without √, a team name in a month column, HTML tags.
+Every reader (text, CSV, DOCX, XLSX, PDF) hands over ``SourceRow``s: a line or table-row
+number and the cells. The header says which column is which (``columns.py``). This module
+copes with what such tables contain: headers and column-number rows repeated at page breaks,
+area rows (Roman numerals, the area's own numbering, or the area named on every row),
+continuation rows, cells with several lettered items whose months stand on the rows below,
+item numbers lost at page breaks, marks beyond the months or in the team column, rows
+without marks, a team name in a month column, HTML tags, the signature block under the table.
 Every guess becomes a ``Notice`` (the row's line, what was odd, what was assumed).
 """
 
