@@ -666,3 +666,50 @@ def test_a_damaged_pdf_plan_is_refused_naming_the_file(tmp_path, capsys):
     assert main(["rules", "import", str(cut)]) == 2
     err = capsys.readouterr().err
     assert f"{cut}: Rencana Aksi tidak dapat dibaca" in err and "Traceback" not in err
+
+
+def test_a_lapas_word_plan_with_numbered_headings_over_lettered_evidence_rows(tmp_path):
+    """Tried as another office lays it out: a two-line header merged in Word (JADWAL over
+    Jan…Des), area rows 'A.'…'F.', a numbered row naming the component and lettered rows
+    under it holding the evidence, the PIC on the first lettered row only."""
+    import docx
+
+    document = docx.Document()
+    for line in ("RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS", "LEMBAGA PEMASYARAKATAN KELAS IIA YOGYAKARTA",
+                 "TAHUN 2023"):
+        document.add_paragraph(line)
+    body = [("A.", "MANAJEMEN PERUBAHAN"), ("1", "Penyusunan Tim Kerja", [], None),
+            ("a", "SK Tim Kerja ZI", [1], "KPLP"), ("b", "Notulen Rapat Tim Kerja", [1, 4, 7, 10], None),
+            ("2", "Monitoring Rencana Aksi", [], None),
+            ("B.", "PENATAAN TATALAKSANA"), ("1", "SOP", [], None), ("a", "SK SOP Layanan", [3], "Kasi Binadik")]
+    table = document.add_table(rows=2 + len(body), cols=16)
+    head = table.rows[0].cells
+    head[0].text, head[1].text, head[2].text, head[15].text = "NO", "KEGIATAN / BUKTI DUKUNG", "URAIAN", "PIC"
+    head[3].merge(head[14]).text = "JADWAL PELAKSANAAN"
+    for offset, name in enumerate(MONTHS):
+        table.rows[1].cells[3 + offset].text = name
+    for column in (0, 1, 2, 15):
+        table.cell(0, column).merge(table.cell(1, column))
+    for index, values in enumerate(body, 2):
+        cells = table.rows[index].cells
+        cells[0].text = values[0]
+        if len(values) == 2:
+            cells[1].merge(cells[15]).text = values[1]
+            continue
+        cells[1].text = values[1]
+        for month in values[2]:
+            cells[2 + month].text = "√"
+        if values[3]:
+            cells[15].text = values[3]
+    plan = tmp_path / "ra-lapas.docx"
+    document.save(str(plan))
+    result = import_plan(plan)
+    assert [(r.id, list(r.months), r.team, r.evidence, r.item_name) for r in result.ruleset.rules] == [
+        ("I.1.1", [1], "KPLP", "SK Tim Kerja ZI", "Penyusunan Tim Kerja"),
+        ("I.1.2", [1, 4, 7, 10], "KPLP", "Notulen Rapat Tim Kerja", "Penyusunan Tim Kerja"),
+        ("II.1.1", [3], "Kasi Binadik", "SK SOP Layanan", "SOP"),
+    ]
+    assert result.ruleset.office == "Lembaga Pemasyarakatan Kelas IIA Yogyakarta"
+    assert [w.split(": ", 1)[1] for w in result.warnings] == [
+        "butir I.2 'Monitoring Rencana Aksi' tidak punya bukti fisik (sel bukti kosong di semua barisnya); "
+        "tidak ada aturan untuknya — isi bukti fisiknya bila butir ini harus diaudit"]

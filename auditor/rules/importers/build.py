@@ -36,7 +36,7 @@ def build(table: Table, plan: Path, office: str, year: int, source: str,
     teams = teams or {}
     notes = list(assumptions or ())
     months = [m for area in areas for row in area.rows for m in row.months]
-    found = plan_entries(areas, min(months) if months else 1)
+    found, empty_items = plan_entries(areas, min(months) if months else 1)
     per_row = any(area.team_rows >= 2 for area in areas)
     has_team = table.columns.get("team") is not None or any(a.team for a in areas)
     if not has_team:
@@ -47,7 +47,7 @@ def build(table: Table, plan: Path, office: str, year: int, source: str,
     rules: list[Rule] = []
     counters: dict[tuple[str, int], int] = {}
     by_line: dict[int, list[str]] = {}
-    for notice in table.notices:
+    for notice in [*table.notices, *empty_items]:
         by_line.setdefault(notice.line, []).append(_message(notice))
     for entry in found:
         key = (entry.area, entry.item)

@@ -54,17 +54,25 @@ def _numbers(area: Area) -> list[int | None]:
     return starts
 
 
-def entries(areas: list[Area], plan_first_month: int) -> list[Entry]:
+def entries(areas: list[Area], plan_first_month: int) -> tuple[list[Entry], list[Notice]]:
+    """The plan's entries, and a notice for each item that has no bukti fisik at all."""
     out: list[Entry] = []
+    empty: list[Notice] = []
     for area in areas:
         area_name = STANDARD_AREAS.get(area.roman, area.name)
         if standard_area(area.name) != area.roman:
             if area.rows:  # the notice goes to the first rules of the area
                 area.rows[0].notices.append(Notice(area.line, "area_name", (
                     ("found", area.name), ("used", area_name))))
-        out.extend(_area_entries(area, area_name, _numbers(area)))
+        found = _area_entries(area, area_name, _numbers(area))
+        out.extend(found)
+        with_evidence = {e.item for e in found}
+        for row, start in zip(area.rows, _numbers(area), strict=True):
+            if start is not None and start not in with_evidence:
+                empty.append(Notice(row.line, "item_no_evidence", (
+                    ("item", f"{area.roman}.{start}"), ("name", row.komponen or "?"))))
     _fill_missing_months(out, plan_first_month)
-    return out
+    return out, empty
 
 
 def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[Entry]:
@@ -82,6 +90,7 @@ def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[
             indicator = action = ""
         elif item == 0:
             item, item_name = 1, row.komponen or "?"
+        item_team = item_team or row.team  # the item's first team, for its rows without one
         if row.indikator:
             indicator, action = row.indikator, row.aksi or action
         elif row.aksi and row.after_break and len(row.aksi.split()) <= 2 and action:

@@ -359,6 +359,8 @@ def _data_row(line: int, raw: list[str], cells: list[str], cols: Columns, area: 
     no = re.sub(r"^(\d+)[.)]$", r"\1", cell("no"))
     if cols.get("area") is None and no.isdigit():  # no component column: the item's own words
         komponen = cell("action") or cell("indicator") or bukti
+    if cols.get("area") is None and no.isdigit() and bukti and not months:
+        komponen, bukti = bukti, ""  # a numbered heading over lettered rows: the item's name
     if cols.get("evidence") == cols.get("area") and komponen:
         # one column holds the component on the item's row and the evidence below it
         if no.isdigit():

@@ -27,7 +27,7 @@ _ACRONYMS = {"KPU", "TPI", "RI", "DKI", "RSUD", "UPT", "UPTD", "PA", "PTUN", "HA
 
 def _keep_upper(word: str) -> bool:
     """KPU, TPI, BPS, PN, Roman numerals: written in capitals in a name."""
-    return (word in _ACRONYMS or bool(re.fullmatch(r"[IVX]+", word))
+    return (word in _ACRONYMS or bool(re.fullmatch(r"[IVX]+[ABC]?", word))  # KELAS IIA
             or (len(word) <= 5 and not re.search(r"[AIUEO]", word)))
 
 
