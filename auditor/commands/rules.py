@@ -33,7 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = actions.add_parser(
         "check", help="periksa berkas aturan; galat menyebut baris dan kunci / validate rules",
         description="Memeriksa berkas aturan. Keluar 0 bila sah, 2 bila ada galat "
-                    "(berkas:baris: 'kunci': pesan). (Exit 0 when valid, 2 with located errors.)",
+                    "(berkas:baris: 'kunci': pesan). Yang sah tetapi meragukan disebut: aturan tanpa bulan, "
+                    "tim sementara 'Tim Area I' dari impor, tim yang tidak disebut di teams: konfigurasi. "
+                    "(Exit 0 when valid, 2 with located errors; doubtful things are named.)",
     )
     check.add_argument("files", nargs="*", metavar="FILE",
                        help="berkas aturan (default: dari konfigurasi, atau aturan bawaan) / rules files")
@@ -101,9 +103,40 @@ def _check(args: argparse.Namespace) -> int:
     paths = rules_paths(args.files, args.config)
     for path in paths:
         print(t("rules.valid", path=path, count=len(load_rules(path).rules)))
-    if len(paths) > 1:
-        load_rulesets(paths)
+    ruleset = load_rulesets(paths) if len(paths) > 1 else load_rules(paths[0])
+    for line in _doubtful(ruleset, _config_for_teams(args.config)):
+        print(line)
     return 0
+
+
+def _config_for_teams(explicit: str | None):
+    """The config whose teams receive the rules' gaps, when there is one."""
+    from auditor.config.load import find_config, load_config
+    from auditor.errors import ConfigError
+
+    try:
+        return load_config(find_config(explicit))
+    except ConfigError:
+        if explicit:
+            raise
+        return None
+
+
+def _doubtful(ruleset, config) -> list[str]:
+    """What a valid rules file may still get wrong: rules never due, teams left as the
+    importer's placeholder, teams that no config team (name or alias) receives."""
+    import re
+
+    from auditor.i18n import t
+
+    out = [t("rules.check_no_months", id=r.id, note=r.note or "-") for r in ruleset.rules if not r.months]
+    for team in dict.fromkeys(r.team for r in ruleset.rules):
+        ids = [r.id for r in ruleset.rules if r.team == team]
+        if re.fullmatch(r"Tim Area (?:I|II|III|IV|V|VI)", team):
+            out.append(t("rules.check_placeholder_team", team=team, count=len(ids), first=ids[0]))
+        elif config is not None and config.teams and config.team(team) is None:
+            out.append(t("rules.check_team_unreceived", team=team, count=len(ids), first=ids[0]))
+    return out
 
 
 def _teams(values: list[str]) -> dict[str, str]:

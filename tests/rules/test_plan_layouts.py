@@ -713,3 +713,28 @@ def test_a_lapas_word_plan_with_numbered_headings_over_lettered_evidence_rows(tm
     assert [w.split(": ", 1)[1] for w in result.warnings] == [
         "butir I.2 'Monitoring Rencana Aksi' tidak punya bukti fisik (sel bukti kosong di semua barisnya); "
         "tidak ada aturan untuknya — isi bukti fisiknya bila butir ini harus diaudit"]
+
+
+def test_rules_check_names_what_an_import_left_doubtful(tmp_path, capsys):
+    plan = tmp_path / "rencana-aksi-imigrasi.txt"
+    plan.write_text(IMIGRASI, encoding="utf-8")
+    out = tmp_path / "aturan.yaml"
+    assert main(["rules", "import", str(plan), "--out", str(out), "--team", "I=Tim Manajemen Perubahan"]) == 0
+    capsys.readouterr()
+    (tmp_path / "bukti").mkdir()
+    config = tmp_path / "config.yaml"
+    config.write_text(f"evidence_root: bukti\nrules: [{out.name}]\nyear: 2019\n"
+                      "teams:\n- {name: Tim MP, aliases: [Tim Manajemen Perubahan], email: mp@example.org}\n",
+                      encoding="utf-8")
+    assert main(["rules", "check", str(out), "--config", str(config)]) == 0
+    said = capsys.readouterr().out
+    assert "tim 'Tim Area II' (1 aturan, mis. II.1.1) masih nama sementara dari impor" in said
+    assert "'Tim Manajemen Perubahan'" not in said  # received through the alias
+    quiet = tmp_path / "aturan-lengkap.yaml"
+    teams = [f"--team={roman}=Tim {roman}" for roman in ("I", "II", "III", "IV", "V", "VI")]
+    assert main(["rules", "import", str(plan), "--out", str(quiet), *teams]) == 0
+    capsys.readouterr()
+    assert main(["rules", "check", str(quiet), "--config", str(config)]) == 0
+    said = capsys.readouterr().out
+    assert "tim 'Tim III' (1 aturan, mis. III.1.1) tidak disebut di teams: konfigurasi" in said
+    assert "sementara" not in said
