@@ -738,3 +738,21 @@ def test_rules_check_names_what_an_import_left_doubtful(tmp_path, capsys):
     said = capsys.readouterr().out
     assert "tim 'Tim III' (1 aturan, mis. III.1.1) tidak disebut di teams: konfigurasi" in said
     assert "sementara" not in said
+
+
+def test_month_headers_typed_as_dates_in_excel_are_months(tmp_path):
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["RENCANA AKSI ZONA INTEGRITAS KPU KOTA SOLO TAHUN 2026"])
+    sheet.append(["NO", "KOMPONEN", "BUKTI FISIK", *[datetime.datetime(2026, m, 1) for m in range(1, 13)], "PJ"])
+    sheet.append(["I", "Manajemen Perubahan"])
+    sheet.append([1, "Tim Kerja", "SK Tim Kerja", None, None, "√", None, None, None, None, None, "√", None,
+                  None, None, "Tim A"])
+    plan = tmp_path / "ra.xlsx"
+    book.save(str(plan))
+    rules = import_plan(plan).ruleset.rules
+    assert [(r.id, list(r.months), r.team) for r in rules] == [("I.1.1", [3, 9], "Tim A")]

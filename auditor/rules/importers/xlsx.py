@@ -3,15 +3,23 @@ number. A merged cell gives its value in its first cell only."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from auditor.rules.importers.columns import header_at
 from auditor.rules.importers.table import SourceRow
 
 
+_MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+                "Oktober", "November", "Desember")
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, datetime.date):  # a month header typed as a date (1-Jan-2026 shown "Jan")
+        month = _MONTH_NAMES[value.month - 1]
+        return month if value.day == 1 else f"{value.day} {month} {value.year}"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
