@@ -9,7 +9,6 @@ from pathlib import Path
 from auditor.rules.importers.columns import header_at
 from auditor.rules.importers.table import SourceRow
 
-
 _MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
                 "Oktober", "November", "Desember")
 
