@@ -184,3 +184,27 @@ def test_month_headers_typed_as_dates_in_excel_are_months(tmp_path):
     book.save(str(plan))
     rules = import_plan(plan).ruleset.rules
     assert [(r.id, list(r.months), r.team) for r in rules] == [("I.1.1", [3, 9], "Tim A")]
+
+
+def test_a_word_plan_whose_second_table_has_another_column_reads_each_by_its_own_header(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("RENCANA AKSI ZONA INTEGRITAS RSUD KABUPATEN WONOGIRI TAHUN 2025")
+    pages = [
+        (["NO", "KOMPONEN", "BUKTI FISIK", "KURUN WAKTU", "PJ"],
+         [["I", "Manajemen Perubahan", "", "", ""], ["1", "Tim Kerja", "SK Tim Kerja", "Januari", "Bagian Umum"]]),
+        (["NO", "KOMPONEN", "BUKTI FISIK", "KET", "KURUN WAKTU", "PJ"],
+         [["II", "Penataan Tatalaksana", "", "", "", ""],
+          ["1", "SOP", "SK SOP Pelayanan", "revisi", "Mei", "Bidang Pelayanan"]]),
+    ]
+    for head, rows in pages:
+        table = document.add_table(rows=1 + len(rows), cols=len(head))
+        for row, values in zip(table.rows, [head, *rows], strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    plan = tmp_path / "ra-rsud.docx"
+    document.save(str(plan))
+    rules = import_plan(plan).ruleset.rules
+    assert [(r.id, r.evidence, list(r.months), r.team) for r in rules] == [
+        ("I.1.1", "SK Tim Kerja", [1], "Bagian Umum"), ("II.1.1", "SK SOP Pelayanan", [5], "Bidang Pelayanan")]

@@ -217,6 +217,8 @@ def read_table(rows: list[SourceRow], override: dict | None = None) -> Table | N
         cells, line = grid[index], rows[index].line
         header = header_at(grid, index)
         if header:  # the header, or its repetition at a page break
+            if not columns.given and header.get("evidence") is not None:
+                columns = header  # a later table (or page) laid out differently reads by its own
             index += header.header_rows
             after_break, in_signature = True, False
             continue
