@@ -14,13 +14,20 @@ from auditor.rules.importers.table import (
     Area,
     Entry,
     Notice,
-    letters_only,
     split_letters,
+    standard_area,
 )
 
 
 def _numbers(area: Area) -> list[int | None]:
     """The item number each row starts, or None for a row continuing the item above."""
+    if area.in_column:  # numbered through the whole plan: items count from 1 in each area
+        count = 0
+        numbered: list[int | None] = []
+        for row in area.rows:
+            count += row.no.isdigit()
+            numbered.append(count if row.no.isdigit() else None)
+        return numbered
     starts: list[int | None] = []
     current = 0
     for row in area.rows:
@@ -47,25 +54,33 @@ def _numbers(area: Area) -> list[int | None]:
     return starts
 
 
-def entries(areas: list[Area], plan_first_month: int) -> list[Entry]:
+def entries(areas: list[Area], plan_first_month: int) -> tuple[list[Entry], list[Notice]]:
+    """The plan's entries, and a notice for each item that has no bukti fisik at all."""
     out: list[Entry] = []
+    empty: list[Notice] = []
     for area in areas:
         area_name = STANDARD_AREAS.get(area.roman, area.name)
-        if letters_only(area.name) != letters_only(area_name):
+        if standard_area(area.name) != area.roman:
             if area.rows:  # the notice goes to the first rules of the area
                 area.rows[0].notices.append(Notice(area.line, "area_name", (
                     ("found", area.name), ("used", area_name))))
-        out.extend(_area_entries(area, area_name, _numbers(area)))
+        found = _area_entries(area, area_name, _numbers(area))
+        out.extend(found)
+        with_evidence = {e.item for e in found}
+        for row, start in zip(area.rows, _numbers(area), strict=True):
+            if start is not None and start not in with_evidence:
+                empty.append(Notice(row.line, "item_no_evidence", (
+                    ("item", f"{area.roman}.{start}"), ("name", row.komponen or "?"))))
     _fill_missing_months(out, plan_first_month)
-    return out
+    return out, empty
 
 
 def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[Entry]:
     out: list[Entry] = []
-    item, item_name, indicator, action = 0, "", "", ""
+    item, item_name, indicator, action, item_team = 0, "", "", "", ""
     for row, start in zip(area.rows, starts, strict=True):
         if start is not None:
-            item = start
+            item, item_team = start, row.team
             item_name = row.komponen
             if not item_name:
                 standard = STANDARD_COMPONENTS.get(area.roman, ())
@@ -75,6 +90,7 @@ def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[
             indicator = action = ""
         elif item == 0:
             item, item_name = 1, row.komponen or "?"
+        item_team = item_team or row.team  # the item's first team, for its rows without one
         if row.indikator:
             indicator, action = row.indikator, row.aksi or action
         elif row.aksi and row.after_break and len(row.aksi.split()) <= 2 and action:
@@ -104,7 +120,7 @@ def _area_entries(area: Area, area_name: str, starts: list[int | None]) -> list[
                 line=row.line, area=area.roman, area_name=area_name, item=item,
                 item_name=item_name, indicator=indicator, action=action,
                 evidence=evidence.strip(" ,;"), months=sorted(set(month_rows[index])),
-                notices=list(row.notices),
+                notices=list(row.notices), team=row.team or item_team,
             ))
     return out
 
