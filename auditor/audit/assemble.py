@@ -65,13 +65,17 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
         apply_decisions(reviews.book, verdicts, lang)
         review_block = review_summary(reviews, verdicts, contradictions)
     summary, by_team = count_verdicts(verdicts)
-    return AuditReport(
+    report = AuditReport(
         year=period.year, month=period.month, as_of=period.as_of.isoformat(),
         generated_at=datetime.now(tz).isoformat(timespec="seconds"),
         evidence_root=str(config.evidence_root), language=lang,
         office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
         rules=[r.to_json() for r in ruleset.rules], review=review_block)
+    if config.teams:  # a lead per team is configured: say whose gaps reach nobody
+        report.no_recipient = sorted({v.team for v in verdicts if v.team and not (
+            (team := config.team(v.team)) is not None and team.email)})
+    return report
 
 
 def mark_unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str, str]],

@@ -124,6 +124,9 @@ class AuditReport:
     new_folders: list[dict[str, str]] = field(default_factory=list)
     # what people said and how much rests on it (auditor/review/apply.summary)
     review: dict[str, Any] = field(default_factory=dict)
+    # teams of the rules with something due whose gaps reach no lead: no config team (name or
+    # alias) with an e-mail address names them. Never dropped silently (issue #13).
+    no_recipient: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,4 +145,5 @@ class AuditReport:
             "inspection": dict(self.inspection),
             "new_folders": list(self.new_folders),
             "review": dict(self.review),
+            "no_recipient": list(self.no_recipient),
         }

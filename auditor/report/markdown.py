@@ -103,6 +103,8 @@ def render_markdown(view: ReportView) -> str:
                            for st, label, n in view.status_counts), ""]
     if view.on_word:
         out += [md(view.on_word), ""]
+    if view.no_recipient:
+        out += [md(view.no_recipient), ""]
     if view.corrected:
         out += [f"**{t('review.heading.corrected', lang)}:**", ""]
         out += [f"- {md(f.path)} — {md(f.line)}" for f in view.corrected] + [""]

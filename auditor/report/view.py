@@ -134,6 +134,7 @@ class ReportView:
     new_folders: list[dict[str, str]] = field(default_factory=list)  # {folder, line}
     retried: int = 0  # files read again alone after a timeout or crash among others
     on_word: str = ""  # how many verdicts rest on a person's word, as a sentence
+    no_recipient: str = ""  # the teams whose gaps reach no lead, as a sentence
     corrected: list[FileView] = field(default_factory=list)  # files a person corrected
 
 
@@ -329,6 +330,8 @@ def _build_view(report: AuditReport, lang: str) -> ReportView:
         new_folders=list(report.new_folders),
         on_word=(t("review.on_word", lang, count=report.review["on_word"])
                  if report.review.get("on_word") else ""),
+        no_recipient=(t("report.no_recipient", lang, teams=", ".join(report.no_recipient))
+                      if report.no_recipient else ""),
         corrected=_corrected(report, lang),
     )
 
