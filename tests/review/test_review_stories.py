@@ -184,7 +184,7 @@ def test_two_review_sets_and_a_scan_at_once_lose_nothing(tmp_path: Path) -> None
                               "--by", "Siti", "--config", str(office.config)],
                              env=office.env, cwd=office.base, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True),
-            subprocess.Popen([*base, "scan", "--quiet", "--month", "4", "--config",
+            subprocess.Popen([*base, "scan", "--quiet", "--month", "4", "--wait", "120", "--config",
                               str(office.config)], env=office.env, cwd=office.base,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True),
             subprocess.Popen([*base, "review", "set", str(second), "--date", "2022-07-02",
