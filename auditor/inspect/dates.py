@@ -286,6 +286,14 @@ def _beside_letter_head(lines: list[str], i: int) -> bool:
     return any(_LETTER_HEAD.match(ln) for ln in near)
 
 
+def _heads_a_letter(lines: list[str], i: int) -> bool:
+    """A date alone on a line among a letter's first lines, above its Nomor / Hal ("8 April
+    2019" at the top right, above the letter head): the letter's own date."""
+    above = [ln for ln in lines[:i] if ln.strip()]
+    below = [ln for ln in lines[i + 1:i + 12] if ln.strip()]
+    return len(above) <= 6 and any(_LETTER_HEAD.match(ln) for ln in below[:8])
+
+
 def classify(lines: list[str], i: int, start: int, end: int | None = None) -> str:
     """The meaning of a date found at ``lines[i][start:end]``."""
     before = lines[i][:start]
@@ -316,8 +324,8 @@ def classify(lines: list[str], i: int, start: int, end: int | None = None) -> st
         return "signature_block"  # "Ga Pee 5 September 2022": the place under a stamp, then the office
     if not after and (  # a central agency's letter: "Nomor : B/123/RB.03/2022      9 Mei 2022"
             (_LETTER_HEAD.match(before) and before.endswith("  ") and not re.search(r"tanggal\s*:?\s*$", before, _F))
-            or (not before.strip() and _beside_letter_head(lines, i))):  # a bare date line at the head
-        return "letter_date"
+            or (not before.strip() and (_beside_letter_head(lines, i) or _heads_a_letter(lines, i)))):
+        return "letter_date"  # a bare date line at the head
     context = (prev[-1] + " " if prev else "") + before
     if _CITATION.search(context[-140:]):
         return "citation"

@@ -135,3 +135,12 @@ def test_a_schedule_or_list_with_no_date_of_its_own_is_undated_but_a_title_date_
     assert find_date(schedule, 2022).date is None  # not its first (or last) row's date
     titled = "DATA NOMINATIF PEGAWAI\nKeadaan per 30 April 2022\n1 Budi 12 Maret 1980\n2 Sari 3 Mei 1985"
     assert find_date(titled, 2022).date == date(2022, 4, 30)
+
+
+def test_a_bare_date_above_the_letter_head_is_the_letters_own_not_the_meeting_day() -> None:
+    letter = ("8 April 2019\nPEMERINTAH KABUPATEN JOMBANG\nBADAN PERENCANAAN PEMBANGUNAN DAERAH\n"
+              "Nomor : 005/123/415.42/2019\nSifat : Penting\nHal : Undangan\nKepada Yth. Bapak/Ibu\n"
+              "Dengan hormat, kami mengundang Saudara pada:\nHari/Tanggal : Jumat, 12 April 2019\n"
+              "KEPALA BAPPEDA,\nIr. BUDI")
+    f = find_date(letter, 2019)
+    assert (f.date, f.source) == (date(2019, 4, 8), "letter_date")
