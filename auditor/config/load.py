@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from functools import cache
 from importlib import resources
@@ -65,7 +66,21 @@ def load_config_source(path: str | os.PathLike[str]) -> tuple[Config, LoadedYaml
     if data.get("language") in ("id", "en"):
         use_config_language(data["language"])
     validate(loaded, schema())
-    return _build(loaded, data), loaded
+    return _build(loaded, with_defaults(data, schema())), loaded
+
+
+def with_defaults(data: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every ``default`` of the schema filled in where the file says nothing:
+    schema.yaml is the one home of the defaults (the file itself is left as written). A
+    section with ``default: {}`` (inspect, watch…) is made whole when left out; one without
+    (smtp) stays absent, since its presence means something."""
+    out = dict(data)
+    for key, sub in node.get("properties", {}).items():
+        if key not in out and "default" in sub:
+            out[key] = copy.deepcopy(sub["default"])
+        if isinstance(out.get(key), dict) and "properties" in sub:
+            out[key] = with_defaults(out[key], sub)
+    return out
 
 
 def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
@@ -76,16 +91,16 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         return p if p.is_absolute() else base / p
 
     problems: list[str] = []
-    tz = data.get("timezone", "Asia/Jakarta")
+    tz = data["timezone"]
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(located(loaded, ("timezone",), t("config.bad_timezone", tz=tz)))
 
     evidence_root = resolve(data["evidence_root"])
-    reports_dir = resolve(data.get("reports_dir", "reports"))
-    state_dir = resolve(data.get("state_dir", "state"))
-    corrections = resolve(data.get("corrections", "corrections.yaml"))
+    reports_dir = resolve(data["reports_dir"])
+    state_dir = resolve(data["state_dir"])
+    corrections = resolve(data["corrections"])
     if is_within(corrections, evidence_root):
         problems.append(located(loaded, ("corrections",),
                                 t("config.inside_evidence", path=corrections)))
@@ -102,7 +117,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
             problems.append(located(loaded, ("teams", index, "name"), t("config.duplicate_team", name=team["name"])))
         names.add(team["name"])
 
-    schedule = data.get("schedule", "0 2 * * *")
+    schedule = data["schedule"]
     schedule_problem = _check_schedule(schedule)
     if schedule_problem:
         problems.append(located(loaded, ("schedule",), schedule_problem))
@@ -115,7 +130,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
 
     smtp = None
     if smtp_data:
-        security = smtp_data.get("security", "starttls")
+        security = smtp_data["security"]
         default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
         smtp = SmtpSettings(
             host=smtp_data["host"],
@@ -124,7 +139,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
             user=smtp_data.get("user"),
             password_env=smtp_data.get("password_env"),
             sender=smtp_data.get("sender") or smtp_data["user"],
-            timeout_seconds=float(smtp_data.get("timeout_seconds", 30)),
+            timeout_seconds=float(smtp_data["timeout_seconds"]),
         )
     coordinator = data.get("coordinator")
     rules = tuple(resolve(r) for r in data.get("rules", [])) or (SEED_RULES,)
@@ -136,7 +151,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         rules=rules,
         year=data.get("year"),
         timezone=tz,
-        language=data.get("language", "id"),
+        language=data["language"],
         reports_dir=reports_dir,
         state_dir=state_dir,
         teams=tuple(Team(t_["name"], t_.get("lead", ""), t_.get("email"), tuple(t_.get("aliases", ())))
@@ -144,11 +159,11 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         coordinator=Person(coordinator.get("name", ""), coordinator["email"]) if coordinator else None,
         smtp=smtp,
         schedule=schedule,
-        watch=WatchSettings(**data.get("watch", {})),
-        inspect=InspectSettings(**data.get("inspect", {})),
-        email=EmailSettings(**data.get("email", {})),
+        watch=WatchSettings(**data["watch"]),
+        inspect=InspectSettings(**data["inspect"]),
+        email=EmailSettings(**data["email"]),
         corrections=corrections,
-        max_file_loss_percent=float(data.get("guard", {}).get("max_file_loss_percent", 50)),
+        max_file_loss_percent=float(data["guard"]["max_file_loss_percent"]),
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -25,6 +25,8 @@ class Team:
         return (self.name, *self.aliases)
 
 
+# Every setting's default lives in schema.yaml only: the loader fills them in from there,
+# so these classes say what a setting is, not what it is when left out.
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
@@ -33,52 +35,52 @@ class SmtpSettings:
     user: str | None
     password_env: str | None
     sender: str
-    timeout_seconds: float = 30.0
+    timeout_seconds: float
 
 
 @dataclass(frozen=True)
 class WatchSettings:
-    enabled: bool = False
-    polling: bool = False
-    debounce_seconds: float = 5.0
+    enabled: bool
+    polling: bool
+    debounce_seconds: float
 
 
 @dataclass(frozen=True)
 class InspectSettings:
-    workers: int = 2
-    timeout_seconds: float = 20.0
-    max_file_mb: float = 50.0
-    ocr: bool = True
+    workers: int
+    timeout_seconds: float
+    max_file_mb: float
+    ocr: bool
 
 
 @dataclass(frozen=True)
 class EmailSettings:
-    send_when_complete: bool = True
-    attach_csv: bool = True
-    max_attempts: int = 4
+    send_when_complete: bool
+    attach_csv: bool
+    max_attempts: int
 
 
 @dataclass(frozen=True)
 class Config:
-    path: Path | None  # the file it came from; None for built-in defaults
+    path: Path | None  # the file it came from
     evidence_root: Path
     rules: tuple[Path, ...]
     year: int | None
-    timezone: str = "Asia/Jakarta"
-    language: str = "id"
-    reports_dir: Path = Path("reports")
-    state_dir: Path = Path("state")
+    timezone: str
+    language: str
+    reports_dir: Path
+    state_dir: Path
+    schedule: str
+    watch: WatchSettings
+    inspect: InspectSettings
+    email: EmailSettings
+    max_file_loss_percent: float
+    corrections: Path  # what people said (auditor/review/)
     teams: tuple[Team, ...] = ()
     coordinator: Person | None = None
     smtp: SmtpSettings | None = None
-    schedule: str = "0 2 * * *"
-    watch: WatchSettings = field(default_factory=WatchSettings)
-    inspect: InspectSettings = field(default_factory=InspectSettings)
-    email: EmailSettings = field(default_factory=EmailSettings)
-    max_file_loss_percent: float = 50.0
     office: str | None = None  # the office's name for reports and mail; else the rules'
     folder_map: Path | None = None  # the office's reviewed folder map (map propose)
-    corrections: Path = Path("corrections.yaml")  # what people said (auditor/review/)
 
     def team(self, name: str) -> Team | None:
         """The config team the rules' team ``name`` belongs to (by name or alias)."""

@@ -201,3 +201,28 @@ def test_every_command_has_plain_help() -> None:
         )
         assert result.returncode == 0, (command, result.stderr)
         assert "usage: zi-auditor" in result.stdout
+
+
+def test_every_default_comes_from_the_schema_alone(tmp_path) -> None:
+    """schema.yaml is the one home of the defaults: a minimal config gets exactly them, and
+    the settings classes hold none of their own that could disagree."""
+    import dataclasses
+
+    from auditor.config.load import load_config, schema
+    from auditor.config.model import Config, EmailSettings, InspectSettings, WatchSettings
+
+    (tmp_path / "bukti").mkdir()
+    path = tmp_path / "config.yaml"
+    path.write_text("evidence_root: bukti\n", encoding="utf-8")
+    config = load_config(path)
+    props = schema()["properties"]
+    for section in ("inspect", "watch", "email"):
+        for key, sub in props[section]["properties"].items():
+            assert getattr(getattr(config, section), key) == sub["default"], (section, key)
+    assert config.max_file_loss_percent == props["guard"]["properties"]["max_file_loss_percent"]["default"]
+    assert (config.timezone, config.language, config.schedule) == (
+        props["timezone"]["default"], props["language"]["default"], props["schedule"]["default"])
+    for cls in (InspectSettings, WatchSettings, EmailSettings):
+        assert all(f.default is dataclasses.MISSING for f in dataclasses.fields(cls)), cls
+    assert all(f.default is dataclasses.MISSING for f in dataclasses.fields(Config)
+               if f.name in ("timezone", "language", "reports_dir", "state_dir", "schedule"))
