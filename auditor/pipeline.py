@@ -144,6 +144,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                               path=month_folder(out_dir, report.year, report.month),
                               reason=_write_reason(exc, lang)),
                             ExitCode.WRITE_FAILED) from None
+        if config.publish_dir is not None:
+            _publish(config, report, report_dir, lang)
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
 
@@ -208,6 +210,19 @@ def _stopped(state: State, period: judge.Period, problem: str, files: int, inspe
                      root_problem=problem)
     return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, files, inspected, 0, problem,
                        time.perf_counter() - started)
+
+
+def _publish(config: Config, report: AuditReport, report_dir: Path, lang: str) -> None:
+    """The month's gap-report.json into the province's drop folder (auditor.rollup.publish)."""
+    from auditor.rollup.publish import publish_report
+
+    assert config.publish_dir is not None
+    try:
+        publish_report(report_dir / "gap-report.json", config.publish_dir, report.office,
+                       report.year, report.month, config.evidence_root, lang)
+    except OSError as exc:
+        raise UserError(t("rollup.publish_failed", lang, path=config.publish_dir,
+                          reason=_write_reason(exc, lang)), ExitCode.WRITE_FAILED) from None
 
 
 def _write_reason(exc: OSError, lang: str) -> str:

@@ -85,7 +85,9 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     evidence_root = resolve(data["evidence_root"])
     reports_dir = resolve(data.get("reports_dir", "reports"))
     state_dir = resolve(data.get("state_dir", "state"))
-    for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
+    publish_dir = resolve(data["publish"]["dir"]) if data.get("publish") else None
+    checked = [("reports_dir", reports_dir), ("state_dir", state_dir)]
+    for key, p in checked + ([("publish", publish_dir)] if publish_dir else []):
         if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
         elif is_within(evidence_root, p):  # clearing old reports or state would reach it
@@ -144,6 +146,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         inspect=InspectSettings(**data.get("inspect", {})),
         email=EmailSettings(**data.get("email", {})),
         max_file_loss_percent=float(data.get("guard", {}).get("max_file_loss_percent", 50)),
+        publish_dir=publish_dir,
     )
 
 
