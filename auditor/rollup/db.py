@@ -76,6 +76,7 @@ FROM latest_reports;
 
 def prepare(con) -> None:  # noqa: ANN001 - a duckdb connection, imported lazily
     """Create the tables and (re)define the views; a file of another shape is refused."""
+    con.execute("SET enable_progress_bar = false")
     con.execute(TABLES)
     row = con.execute("SELECT value FROM meta WHERE key = 'db_version'").fetchone()
     if row is None:

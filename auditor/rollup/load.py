@@ -14,6 +14,8 @@ jsonschema's interpreter: 6,600 reports are read in seconds, not minutes).
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -30,8 +32,14 @@ from auditor.rollup import db
 
 NAME = re.compile(r"(\d{4})-(\d{2})\.json")
 SCHEMA_VERSION = 1  # the schema_version the shipped schema describes
-# the verdicts table's columns and their DuckDB types, in order
-_COLUMNS = {"path": "VARCHAR", "office": "VARCHAR", "year": "INTEGER", "report_month": "INTEGER",
+# each table's columns and their DuckDB types, in order (see auditor.rollup.db)
+_FILES = {"path": "VARCHAR", "size": "BIGINT", "mtime_ns": "BIGINT", "office": "VARCHAR",
+          "loaded": "BOOLEAN", "reason": "VARCHAR"}
+_REPORTS = {"path": "VARCHAR", "office": "VARCHAR", "office_name": "VARCHAR", "year": "INTEGER",
+            "month": "INTEGER", "as_of": "DATE", "generated_at": "VARCHAR",
+            "generated_utc": "TIMESTAMP", "due": "INTEGER", "ok": "INTEGER", "gaps": "INTEGER",
+            "schema_version": "INTEGER"}
+_VERDICTS = {"path": "VARCHAR", "office": "VARCHAR", "year": "INTEGER", "report_month": "INTEGER",
             "rule_id": "VARCHAR", "area": "VARCHAR", "due_month": "INTEGER", "team": "VARCHAR",
             "status": "VARCHAR", "evidence": "VARCHAR", "folder": "VARCHAR"}
 
@@ -146,62 +154,92 @@ def load(dirs: Sequence[Path], db_path: Path, lang: str | None = None) -> LoadRe
 
 def _forget(con, paths: list[str]) -> None:  # noqa: ANN001
     con.execute("CREATE OR REPLACE TEMP TABLE gone (path VARCHAR)")
-    con.executemany("INSERT INTO gone VALUES (?)", [[p] for p in paths])
+    _insert(con, "gone", {"path": "VARCHAR"}, _csv([p] for p in paths))
     for table in ("files", "reports", "verdicts"):
         con.execute(f"DELETE FROM {table} WHERE path IN (SELECT path FROM gone)")
+
+
+Checked = tuple[str | None, list[Any] | None, str]
+
+
+def _check(item: tuple[str, str | None]) -> Checked:
+    """Read and check one file (in a worker): why it is skipped, or its ``reports`` row and
+    its verdicts as CSV rows of the verdicts table."""
+    name, lang = item
+    path = Path(name)
+    try:
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        return t("rollup.skip.unreadable", lang, reason=exc.strerror or exc), None, ""
+    except ValueError:
+        return t("rollup.skip.not_json", lang), None, ""
+    reason = _reason_of(path, data, lang)
+    if reason is not None:
+        return reason, None, ""
+    summary, office, year, month = data["summary"], path.parent.name, data["year"], data["month"]
+    rows = _csv((name, office, year, month, v["rule_id"], v.get("area"), v["month"], v["team"],
+                 v["status"], v.get("evidence"), v.get("folder")) for v in data["verdicts"])
+    return None, [name, office, data.get("office"), year, month, data["as_of"],
+                  data["generated_at"], _utc(data["generated_at"]), summary["due"],
+                  summary["ok"], summary["gaps"], data["schema_version"]], rows
+
+
+def _checked(todo: list[tuple[Path, os.stat_result]], lang: str | None) -> list[Checked]:
+    """``_check`` of every file, in a pool of forked workers when there are many (parsing and
+    checking against the schema is nearly all of a full load's time)."""
+    items = [(str(p), lang) for p, _ in todo]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < 64 or workers < 2:
+        return [_check(item) for item in items]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_check, items, chunksize=32)
+
+
+def _csv(rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return out.getvalue()
+
+
+def _insert(con, table: str, columns: dict[str, str], rows: str) -> None:  # noqa: ANN001
+    """Insert CSV ``rows`` into ``table`` through a temporary file DuckDB reads in bulk
+    (DuckDB's executemany takes milliseconds a row: minutes for a province)."""
+    if not rows:
+        return
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", newline="",
+                                     delete=False) as handle:
+        try:
+            handle.write(rows)
+            handle.close()
+            kinds = ", ".join(f"'{c}': '{k}'" for c, k in columns.items())
+            con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
+                        f"quote = '\"', escape = '\"', columns = {{{kinds}}})", [handle.name])
+        finally:
+            os.unlink(handle.name)
 
 
 def _read_all(con, todo: list[tuple[Path, os.stat_result]],  # noqa: ANN001
               taken: dict[tuple[str, int, int], str], result: LoadResult,
               lang: str | None) -> None:
-    """Read, check and load ``todo``; verdict rows go through one NDJSON file DuckDB reads
-    in bulk (row-by-row inserts are a hundred times slower)."""
-    files, reports = [], []
-    with tempfile.NamedTemporaryFile("w", suffix=".ndjson", encoding="utf-8",
-                                     delete=False) as rows:
-        try:
-            for path, st in todo:
-                office = path.parent.name
-                reason, data = None, None
-                try:
-                    data = json.loads(path.read_bytes())
-                except OSError as exc:
-                    reason = t("rollup.skip.unreadable", lang, reason=exc.strerror or exc)
-                except ValueError:
-                    reason = t("rollup.skip.not_json", lang)
-                if reason is None:
-                    reason = _reason_of(path, data, lang)
-                if reason is None:
-                    key = (office, data["year"], data["month"])
-                    if key in taken:
-                        reason = t("rollup.skip.duplicate", lang, other=taken[key])
-                    else:
-                        taken[key] = str(path)
-                files.append([str(path), st.st_size, st.st_mtime_ns, office, reason is None,
-                              reason])
-                if reason is not None:
-                    result.skipped.append(Skipped(str(path), reason))
-                    continue
-                result.loaded.append(str(path))
-                summary = data["summary"]
-                reports.append([str(path), office, data.get("office"), data["year"],
-                                data["month"], data["as_of"], data["generated_at"],
-                                _utc(data["generated_at"]), summary["due"], summary["ok"],
-                                summary["gaps"], data["schema_version"]])
-                head = (str(path), office, data["year"], data["month"])
-                for v in data["verdicts"]:
-                    values = head + (v["rule_id"], v.get("area"), v["month"], v["team"],
-                                     v["status"], v.get("evidence"), v.get("folder"))
-                    rows.write(json.dumps(dict(zip(_COLUMNS, values, strict=True)),
-                                          ensure_ascii=False))
-                    rows.write("\n")
-            rows.close()
-            if files:
-                con.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
-            if reports:
-                con.executemany("INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", reports)
-                kinds = ", ".join(f"'{c}': '{k}'" for c, k in _COLUMNS.items())
-                con.execute(f"INSERT INTO verdicts SELECT {', '.join(_COLUMNS)} FROM read_json("
-                            f"?, format='newline_delimited', columns={{{kinds}}})", [rows.name])
-        finally:
-            os.unlink(rows.name)
+    """Check ``todo`` and load the sound reports."""
+    files, reports, verdicts = [], [], []
+    for (path, st), (reason, row, lines) in zip(todo, _checked(todo, lang), strict=True):
+        office = path.parent.name
+        if row is not None:
+            key = (office, row[3], row[4])
+            if key in taken:
+                reason = t("rollup.skip.duplicate", lang, other=taken[key])
+            else:
+                taken[key] = str(path)
+        files.append([str(path), st.st_size, st.st_mtime_ns, office, reason is None, reason])
+        if reason is not None:
+            result.skipped.append(Skipped(str(path), reason))
+            continue
+        result.loaded.append(str(path))
+        reports.append(row)
+        verdicts.append(lines)
+    _insert(con, "files", _FILES, _csv(files))
+    _insert(con, "reports", _REPORTS, _csv(reports))
+    _insert(con, "verdicts", _VERDICTS, "".join(verdicts))
