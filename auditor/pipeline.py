@@ -26,6 +26,7 @@ from auditor.audit.assemble import assemble_report, mark_unwalked, say_how_found
 from auditor.audit.model import AuditReport
 from auditor.audit.state import (
     STATE_NAME,
+    CountRow,
     State,
     is_damage,
     open_state,
@@ -195,9 +196,18 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
     state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
                      as_of=period.as_of.isoformat(), due=report.summary.due,
                      ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
-                     inspected=inspected, duration=time.perf_counter() - started)
+                     inspected=inspected, duration=time.perf_counter() - started,
+                     counts=count_rows(report.verdicts))
     report.history = state.history(period.year)
     return report, inspected
+
+
+def count_rows(verdicts: list) -> list[CountRow]:  # list[Verdict]
+    """The verdicts counted by Tim, area, due month and status (State.record_run)."""
+    from collections import Counter
+
+    counted = Counter((v.team, v.area, v.month, v.status) for v in verdicts)
+    return [CountRow(*key, n) for key, n in sorted(counted.items())]
 
 
 def _stopped(state: State, period: judge.Period, problem: str, files: int, inspected: int,

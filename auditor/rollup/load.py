@@ -20,7 +20,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
@@ -184,17 +184,19 @@ def _check(item: tuple[str, str | None]) -> Checked:
                   summary["ok"], summary["gaps"], data["schema_version"]], rows
 
 
-def _checked(todo: list[tuple[Path, os.stat_result]], lang: str | None) -> list[Checked]:
-    """``_check`` of every file, in a pool of forked workers when there are many (parsing and
-    checking against the schema is nearly all of a full load's time)."""
+def _checked(todo: list[tuple[Path, os.stat_result]], lang: str | None) -> Iterator[Checked]:
+    """``_check`` of every file in order, from a pool of forked workers when there are many
+    (parsing and checking against the schema is nearly all of a full load's time). The
+    answers stream: a province's verdicts are never all in memory at once."""
     items = [(str(p), lang) for p, _ in todo]
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < 64 or workers < 2:
-        return [_check(item) for item in items]
+        yield from map(_check, items)
+        return
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_check, items, chunksize=32)
+        yield from pool.imap(_check, items, chunksize=16)
 
 
 def _csv(rows: Iterable[Sequence[Any]]) -> str:
@@ -203,9 +205,12 @@ def _csv(rows: Iterable[Sequence[Any]]) -> str:
     return out.getvalue()
 
 
-def _insert(con, table: str, columns: dict[str, str], rows: str) -> None:  # noqa: ANN001
-    """Insert CSV ``rows`` into ``table`` through a temporary file DuckDB reads in bulk
-    (DuckDB's executemany takes milliseconds a row: minutes for a province)."""
+def _insert(con, table: str, columns: dict[str, str], rows: str | Path) -> None:  # noqa: ANN001
+    """Insert CSV ``rows`` (text, or a file of them) into ``table`` through DuckDB's bulk
+    CSV reader (DuckDB's executemany takes milliseconds a row: minutes for a province)."""
+    if isinstance(rows, Path):
+        _read_csv(con, table, columns, rows)
+        return
     if not rows:
         return
     with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", newline="",
@@ -213,33 +218,46 @@ def _insert(con, table: str, columns: dict[str, str], rows: str) -> None:  # noq
         try:
             handle.write(rows)
             handle.close()
-            kinds = ", ".join(f"'{c}': '{k}'" for c, k in columns.items())
-            con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
-                        f"quote = '\"', escape = '\"', columns = {{{kinds}}})", [handle.name])
+            _read_csv(con, table, columns, Path(handle.name))
         finally:
             os.unlink(handle.name)
+
+
+def _read_csv(con, table: str, columns: dict[str, str], path: Path) -> None:  # noqa: ANN001
+    if path.stat().st_size == 0:
+        return
+    kinds = ", ".join(f"'{c}': '{k}'" for c, k in columns.items())
+    con.execute(f"INSERT INTO {table} SELECT * FROM read_csv(?, header = false, "
+                f"quote = '\"', escape = '\"', columns = {{{kinds}}})", [str(path)])
 
 
 def _read_all(con, todo: list[tuple[Path, os.stat_result]],  # noqa: ANN001
               taken: dict[tuple[str, int, int], str], result: LoadResult,
               lang: str | None) -> None:
     """Check ``todo`` and load the sound reports."""
-    files, reports, verdicts = [], [], []
-    for (path, st), (reason, row, lines) in zip(todo, _checked(todo, lang), strict=True):
-        office = path.parent.name
-        if row is not None:
-            key = (office, row[3], row[4])
-            if key in taken:
-                reason = t("rollup.skip.duplicate", lang, other=taken[key])
-            else:
-                taken[key] = str(path)
-        files.append([str(path), st.st_size, st.st_mtime_ns, office, reason is None, reason])
-        if reason is not None:
-            result.skipped.append(Skipped(str(path), reason))
-            continue
-        result.loaded.append(str(path))
-        reports.append(row)
-        verdicts.append(lines)
-    _insert(con, "files", _FILES, _csv(files))
-    _insert(con, "reports", _REPORTS, _csv(reports))
-    _insert(con, "verdicts", _VERDICTS, "".join(verdicts))
+    files, reports = [], []
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", encoding="utf-8", newline="",
+                                     delete=False) as verdicts:
+        try:
+            for (path, st), (reason, row, lines) in zip(todo, _checked(todo, lang), strict=True):
+                office = path.parent.name
+                if row is not None:
+                    key = (office, row[3], row[4])
+                    if key in taken:
+                        reason = t("rollup.skip.duplicate", lang, other=taken[key])
+                    else:
+                        taken[key] = str(path)
+                files.append([str(path), st.st_size, st.st_mtime_ns, office, reason is None,
+                              reason])
+                if reason is not None:
+                    result.skipped.append(Skipped(str(path), reason))
+                    continue
+                result.loaded.append(str(path))
+                reports.append(row)
+                verdicts.write(lines)
+            verdicts.close()
+            _insert(con, "files", _FILES, _csv(files))
+            _insert(con, "reports", _REPORTS, _csv(reports))
+            _insert(con, "verdicts", _VERDICTS, Path(verdicts.name))
+        finally:
+            os.unlink(verdicts.name)
