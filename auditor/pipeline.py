@@ -145,8 +145,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                               path=month_folder(out_dir, report.year, report.month),
                               reason=_write_reason(exc, lang)),
                             ExitCode.WRITE_FAILED) from None
-        if config.publish_dir is not None:
-            _publish(config, report, report_dir, lang)
+        _after_report(config, report, report_dir, out_dir, lang)
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
 
@@ -222,11 +221,20 @@ def _stopped(state: State, period: judge.Period, problem: str, files: int, inspe
                        time.perf_counter() - started)
 
 
-def _publish(config: Config, report: AuditReport, report_dir: Path, lang: str) -> None:
-    """The month's gap-report.json into the province's drop folder (auditor.rollup.publish)."""
+def _after_report(config: Config, report: AuditReport, report_dir: Path, out_dir: Path,
+                  lang: str) -> None:
+    """Once the month's reports are written: the office dashboard (out_dir/index.html) and,
+    with ``publish: {dir}``, the report in the province's drop folder."""
+    from auditor.report.dashboard import write_dashboard
     from auditor.rollup.publish import publish_report
 
-    assert config.publish_dir is not None
+    try:
+        write_dashboard(report, config.state_dir, out_dir, lang)
+    except OSError as exc:
+        raise UserError(t("audit.report_unwritable", lang, path=out_dir / "index.html",
+                          reason=_write_reason(exc, lang)), ExitCode.WRITE_FAILED) from None
+    if config.publish_dir is None:
+        return
     try:
         publish_report(report_dir / "gap-report.json", config.publish_dir, report.office,
                        report.year, report.month, config.evidence_root, lang)

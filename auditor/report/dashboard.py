@@ -84,6 +84,9 @@ def _team_months(counts: dict[int, tuple[str, list[CountRow]]]) -> dict[str, dic
                 cell.gaps += row.n
             else:
                 cell.ok += row.n
+    for by_month in out.values():  # a month scanned with nothing due for the Tim: zeros
+        for month in counts:
+            by_month.setdefault(month, TeamMonth(month, 0, 0, 0))
     return out
 
 
@@ -117,20 +120,26 @@ def _grid(report: AuditReport, rows: list[CountRow], lang: str) -> list[tuple[st
     return out
 
 
-def report_links(reports_dir: Path, year: int, lang: str) -> list[tuple[str, str]]:
-    """Every monthly report of ``year`` under ``reports_dir``, oldest first."""
+def report_links(reports_dir: Path, year: int, lang: str,
+                 page_dir: Path | None = None) -> list[tuple[str, str]]:
+    """Every monthly report of ``year`` under ``reports_dir``, oldest first, linked from a
+    page in ``page_dir`` (default: reports_dir)."""
+    import os
+
     out = []
     if reports_dir.is_dir():
         for child in sorted(reports_dir.iterdir()):
             match = re.fullmatch(rf"({year})-(\d\d)", child.name)
             if match and (child / "gap-report.html").is_file():
                 label = f"{month_name(int(match.group(2)), lang)} {year}"
-                out.append((label, f"{child.name}/gap-report.html"))
+                href = os.path.relpath(child / "gap-report.html", page_dir or reports_dir)
+                out.append((label, Path(href).as_posix()))
     return out
 
 
 def build_dashboard(report: AuditReport, counts: dict[int, tuple[str, list[CountRow]]],
-                    history: list[RunSummary], reports_dir: Path, lang: str) -> DashboardView:
+                    history: list[RunSummary], reports_dir: Path, lang: str,
+                    page_dir: Path | None = None) -> DashboardView:
     """The dashboard of ``report``'s year: ``counts`` and ``history`` from the state."""
     months = [(m, month_short(m, lang)) for m in range(1, 13)]
     teams = []
@@ -153,7 +162,7 @@ def build_dashboard(report: AuditReport, counts: dict[int, tuple[str, list[Count
     next_month = month_name(report.month % 12 + 1, lang)
     return DashboardView(
         lang=lang, office=report.office, year=report.year, month=report.month,
-        generated_at=report.generated_at, links=report_links(reports_dir, report.year, lang),
+        generated_at=report.generated_at, links=report_links(reports_dir, report.year, lang, page_dir),
         months=months, teams=teams, trend=trend, trend_chart=trend_chart,
         areas=_grid(report, latest, lang), oldest=oldest, upcoming=list(report.upcoming),
         next_month=next_month)
@@ -165,14 +174,16 @@ def render_dashboard(view: DashboardView) -> str:
                            month_name=lambda m: month_name(m, view.lang))
 
 
-def write_dashboard(report: AuditReport, state_dir: Path, reports_dir: Path, lang: str) -> Path:
-    """Write ``reports_dir/index.html`` for ``report``'s year from the state."""
+def write_dashboard(report: AuditReport, state_dir: Path, reports_dir: Path, lang: str,
+                    out_dir: Path | None = None) -> Path:
+    """Write ``index.html`` (in ``out_dir``, default ``reports_dir``) for ``report``'s year
+    from the state."""
     from auditor.audit.state import open_state
     from auditor.report.atomic import atomic_write
 
     with open_state(state_dir) as state:
         counts, history = state.month_counts(report.year), state.history(report.year)
-    path = reports_dir / DASHBOARD
+    path = (out_dir or reports_dir) / DASHBOARD
     atomic_write(path, render_dashboard(build_dashboard(report, counts, history, reports_dir,
-                                                        lang)))
+                                                        lang, out_dir)))
     return path
