@@ -51,7 +51,9 @@ else:
     atomic_write(out / "rollup.html", render_page(view))
     atomic_write(out / "rollup.xlsx", render_xlsx(view))
     extra = {"offices": len(view.offices), "html_mb": (out / "rollup.html").stat().st_size / 1e6}
-print(json.dumps({"seconds": time.perf_counter() - started,
+cpu = sum(getattr(resource.getrusage(who), f) for who in (resource.RUSAGE_SELF,
+          resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
+print(json.dumps({"seconds": time.perf_counter() - started, "cpu": cpu,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, **extra}))
 """
 
@@ -94,16 +96,20 @@ def main() -> None:
             if i:
                 write_report(drop, i, args.months)
         full = step("load", drop, out)
-        print(f"full load:        {full['seconds']:6.2f} s  peak RSS {full['rss_mb']:5.0f} MB"
+        print(f"load average before the steps: {os.getloadavg()[0]:.1f} (other jobs on the machine)")
+        print(f"full load:        {full['seconds']:6.2f} s  CPU {full['cpu']:6.2f} s  "
+              f"peak RSS {full['rss_mb']:5.0f} MB"
               f"  ({full['loaded']} reports)")
         write_report(drop, 0, args.months)  # office 0 publishes its last month
         inc = step("load", drop, out)
-        print(f"incremental load: {inc['seconds']:6.2f} s  peak RSS {inc['rss_mb']:5.0f} MB"
+        print(f"incremental load: {inc['seconds']:6.2f} s  CPU {inc['cpu']:6.2f} s  "
+              f"peak RSS {inc['rss_mb']:5.0f} MB"
               f"  ({inc['loaded']} read, {inc['unchanged']} unchanged)")
         page = step("page", drop, out)
-        print(f"page + workbook:  {page['seconds']:6.2f} s  peak RSS {page['rss_mb']:5.0f} MB"
+        print(f"page + workbook:  {page['seconds']:6.2f} s  CPU {page['cpu']:6.2f} s  "
+              f"peak RSS {page['rss_mb']:5.0f} MB"
               f"  ({page['offices']} offices, rollup.html {page['html_mb']:.1f} MB)")
-        print(f"rollup.duckdb: {(out / 'rollup.duckdb').stat().st_size / 1e6:.0f} MB; "
+        print(f"load average after: {os.getloadavg()[0]:.1f}; rollup.duckdb: {(out / 'rollup.duckdb').stat().st_size / 1e6:.0f} MB; "
               f"machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
               f"duckdb {__import__('duckdb').__version__}; this process's peak RSS "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
