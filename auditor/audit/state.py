@@ -261,11 +261,12 @@ class State:
                 for r in rows]
 
     def month_counts(self, year: int) -> dict[int, tuple[str, list[CountRow]]]:
-        """Per report month of ``year``: when its last successful run was, and that run's
-        counts (``CountRow``)."""
+        """Per report month of ``year``: when its last counted successful run was, and that
+        run's counts (``CountRow``). Runs recorded before runs were counted are left out:
+        the dashboard shows no figures for their month rather than zeros."""
         last = self.db.execute(
             "SELECT month, max(id) FROM runs WHERE root_problem IS NULL AND year = ?"
-            " GROUP BY month", (year,)).fetchall()
+            " AND id IN (SELECT run_id FROM run_counts) GROUP BY month", (year,)).fetchall()
         out: dict[int, tuple[str, list[CountRow]]] = {}
         for month, run_id in last:
             run_at = self.db.execute("SELECT run_at FROM runs WHERE id = ?", (run_id,)).fetchone()

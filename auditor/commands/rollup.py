@@ -38,7 +38,7 @@ def _rollup(args: argparse.Namespace) -> int:
 
     import duckdb
 
-    from auditor.errors import UserError
+    from auditor.errors import ExitCode, UserError
     from auditor.i18n import default_language, t
     from auditor.report.atomic import atomic_write
     from auditor.rollup.load import load
@@ -62,13 +62,18 @@ def _rollup(args: argparse.Namespace) -> int:
         view = province_view(db_path, lang, as_of, args.stale_days, result.skipped)
     except ValueError:
         raise UserError(t("rollup.db_foreign", path=db_path)) from None
-    except duckdb.Error as exc:
-        raise UserError(t("rollup.db_busy", path=db_path, reason=exc)) from None
+    except duckdb.Error as exc:  # another program holds the file, or the disk refuses
+        busy = "lock" in str(exc).lower()
+        raise UserError(t("rollup.db_busy", path=db_path, reason=exc),
+                        ExitCode.BUSY if busy else ExitCode.WRITE_FAILED) from None
     page, book = out / "rollup.html", out / "rollup.xlsx"
     atomic_write(page, render_page(view))
     atomic_write(book, render_xlsx(view))
     for s in result.skipped:
         print(t("rollup.skipped_line", path=s.path, reason=s.reason), file=sys.stderr)
+    for o in view.stale:
+        print(t("rollup.stale_line", days=view.stale_days, name=o.name, office=o.office,
+                period=f"{o.year:04d}-{o.month:02d}"))
     print(t("rollup.done", loaded=len(result.loaded), unchanged=result.unchanged,
             skipped=len(result.skipped), paths=f"{page}, {book}, {db_path}"))
     return 0

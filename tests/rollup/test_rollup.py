@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -65,6 +66,7 @@ def test_rollup_names_each_bad_file_and_the_silent_office(drop, capsys) -> None:
     dup_of = drop["drop"] / office_slug(9) / f"{YEAR}-10.json"
     assert f"{drop['duplicate']}: the same office and month is already loaded from {dup_of}" in err
     assert "Loaded 397 new reports, 0 unchanged, 3 skipped" in out
+    assert "No report for more than 45 days: KPU Kab 005 (kab-005), last report 2026-07" in out
     html = (drop["out"] / "rollup.html").read_text(encoding="utf-8")
     for key in ("truncated", "old", "duplicate"):
         assert str(drop[key]) in _cells(html, "skipped")
@@ -124,3 +126,22 @@ def test_a_removed_report_leaves_the_database(drop, capsys) -> None:
     con = duckdb.connect(str(drop["out"] / "rollup.duckdb"), read_only=True)
     assert con.execute("SELECT year, month FROM latest_reports WHERE office = 'kab-004'"
                        ).fetchall() == [(YEAR, 9)]
+
+
+def test_a_missing_drop_folder_or_a_busy_database_is_said_plainly(drop, capsys) -> None:
+    code = main(["--lang", "en", "rollup", str(drop["drop"] / "nothing-here")])
+    assert code == 2
+    assert "does not exist" in capsys.readouterr().err
+    drop["out"].mkdir()
+    db = drop["out"] / "rollup.duckdb"
+    holder = subprocess.Popen(  # another program has the database open for writing
+        [sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+         "print('ready', flush=True); sys.stdin.read()", str(db)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        code, out, err = _run(drop, capsys)
+    finally:
+        holder.communicate("")
+    assert code == 4
+    assert str(db) in err and "lock" in err.lower()
