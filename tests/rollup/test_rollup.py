@@ -145,3 +145,20 @@ def test_a_missing_drop_folder_or_a_busy_database_is_said_plainly(drop, capsys) 
         holder.communicate("")
     assert code == 4
     assert str(db) in err and "lock" in err.lower()
+
+
+@pytest.mark.slow
+def test_the_province_page_prints_and_runs_nothing(drop, capsys, chromium) -> None:
+    import lxml.html
+    from pypdf import PdfReader
+
+    assert _run(drop, capsys)[0] == 0
+    page = drop["out"] / "rollup.html"
+    dom = lxml.html.fromstring(chromium.dump_dom(page))
+    assert not dom.xpath("//script")
+    assert len(dom.xpath('//section[@id="ranking"]//tr[@data-office]')) == 40
+    png = chromium.screenshot(page, drop["out"] / "rollup.png")
+    assert png.stat().st_size > 10_000
+    pdf = PdfReader(chromium.print_pdf(page, drop["out"] / "rollup.pdf"))
+    assert len(pdf.pages) >= 2
+    assert "Province roll-up, Zona Integritas" in pdf.pages[0].extract_text()
