@@ -26,6 +26,7 @@ from auditor.audit.assemble import assemble_report, mark_unwalked, say_how_found
 from auditor.audit.model import AuditReport
 from auditor.audit.state import (
     STATE_NAME,
+    CountRow,
     State,
     is_damage,
     open_state,
@@ -148,6 +149,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
                               path=month_folder(out_dir, report.year, report.month),
                               reason=_write_reason(exc, lang)),
                             ExitCode.WRITE_FAILED) from None
+        _after_report(config, report, report_dir, out_dir, lang)
     return ScanOutcome(ExitCode.OK, report, report_dir, len(entries), inspected,
                        report.summary.gaps, None, time.perf_counter() - started)
 
@@ -201,9 +203,18 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
     state.record_run(run_at=report.generated_at, year=period.year, month=period.month,
                      as_of=period.as_of.isoformat(), due=report.summary.due,
                      ok=report.summary.ok, gaps=report.summary.gaps, files=len(entries),
-                     inspected=inspected, duration=time.perf_counter() - started)
+                     inspected=inspected, duration=time.perf_counter() - started,
+                     counts=count_rows(report.verdicts))
     report.history = state.history(period.year)
     return report, inspected
+
+
+def count_rows(verdicts: list) -> list[CountRow]:  # list[Verdict]
+    """The verdicts counted by Tim, area, due month and status (State.record_run)."""
+    from collections import Counter
+
+    counted = Counter((v.team, v.area, v.month, v.status) for v in verdicts)
+    return [CountRow(*key, n) for key, n in sorted(counted.items())]
 
 
 def _stopped(state: State, period: judge.Period, problem: str, files: int, inspected: int,
@@ -216,6 +227,28 @@ def _stopped(state: State, period: judge.Period, problem: str, files: int, inspe
                      root_problem=problem)
     return ScanOutcome(ExitCode.ROOT_UNAVAILABLE, None, None, files, inspected, 0, problem,
                        time.perf_counter() - started)
+
+
+def _after_report(config: Config, report: AuditReport, report_dir: Path, out_dir: Path,
+                  lang: str) -> None:
+    """Once the month's reports are written: the office dashboard (out_dir/index.html) and,
+    with ``publish: {dir}``, the report in the province's drop folder."""
+    from auditor.report.dashboard import write_dashboard
+    from auditor.rollup.publish import publish_report
+
+    try:
+        write_dashboard(report, config.state_dir, out_dir, lang)
+    except OSError as exc:
+        raise UserError(t("audit.report_unwritable", lang, path=out_dir / "index.html",
+                          reason=_write_reason(exc, lang)), ExitCode.WRITE_FAILED) from None
+    if config.publish_dir is None:
+        return
+    try:
+        publish_report(report_dir / "gap-report.json", config.publish_dir, report.office,
+                       report.year, report.month, config.evidence_root, lang)
+    except OSError as exc:
+        raise UserError(t("rollup.publish_failed", lang, path=config.publish_dir,
+                          reason=_write_reason(exc, lang)), ExitCode.WRITE_FAILED) from None
 
 
 def _write_reason(exc: OSError, lang: str) -> str:

@@ -58,7 +58,23 @@ CREATE TABLE IF NOT EXISTS runs (
     month INTEGER NOT NULL, as_of TEXT NOT NULL, due INTEGER NOT NULL, ok INTEGER NOT NULL,
     gaps INTEGER NOT NULL, files INTEGER NOT NULL, inspected INTEGER NOT NULL,
     root_problem TEXT, duration REAL NOT NULL);
+-- Each run's verdicts counted by Tim, area, due month and status: the office dashboard's
+-- history (auditor.report.dashboard), without reading old reports back.
+CREATE TABLE IF NOT EXISTS run_counts (
+    run_id INTEGER NOT NULL, team TEXT NOT NULL, area TEXT NOT NULL,
+    due_month INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS run_counts_run ON run_counts (run_id);
 """
+
+
+class CountRow(NamedTuple):
+    """How many verdicts of one Tim, area and due month had one status in a run."""
+
+    team: str
+    area: str
+    due_month: int
+    status: str
+    n: int
 
 
 class CachedFacts(NamedTuple):
@@ -268,13 +284,15 @@ class State:
     # Runs ----------------------------------------------------------------------------
     def record_run(self, *, run_at: str, year: int, month: int, as_of: str, due: int, ok: int,
                    gaps: int, files: int, inspected: int, duration: float,
-                   root_problem: str | None = None) -> None:
+                   root_problem: str | None = None, counts: Iterable[CountRow] = ()) -> None:
         with self.transaction():
-            self.db.execute(
+            run_id = self.db.execute(
                 "INSERT INTO runs (run_at, year, month, as_of, due, ok, gaps, files, inspected,"
                 " root_problem, duration) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (run_at, year, month, as_of, due, ok, gaps, files, inspected, root_problem,
-                 duration))
+                 duration)).lastrowid
+            self.db.executemany("INSERT INTO run_counts VALUES (?,?,?,?,?,?)",
+                                [(run_id, *row) for row in counts])
 
     def last_good_file_count(self) -> int | None:
         row = self.db.execute(
@@ -288,6 +306,21 @@ class State:
             "WHERE root_problem IS NULL AND year = ? ORDER BY id", (year,))
         return [RunSummary(run_at=r[0], month=r[1], due=r[2], ok=r[3], gaps=r[4], files=r[5])
                 for r in rows]
+
+    def month_counts(self, year: int) -> dict[int, tuple[str, list[CountRow]]]:
+        """Per report month of ``year``: when its last counted successful run was, and that
+        run's counts (``CountRow``). Runs recorded before runs were counted are left out:
+        the dashboard shows no figures for their month rather than zeros."""
+        last = self.db.execute(
+            "SELECT month, max(id) FROM runs WHERE root_problem IS NULL AND year = ?"
+            " AND id IN (SELECT run_id FROM run_counts) GROUP BY month", (year,)).fetchall()
+        out: dict[int, tuple[str, list[CountRow]]] = {}
+        for month, run_id in last:
+            run_at = self.db.execute("SELECT run_at FROM runs WHERE id = ?", (run_id,)).fetchone()
+            rows = self.db.execute("SELECT team, area, due_month, status, n FROM run_counts"
+                                   " WHERE run_id = ?", (run_id,)).fetchall()
+            out[month] = (run_at[0], [CountRow(*r) for r in rows])
+        return out
 
     def close(self) -> None:
         self.db.close()

@@ -30,26 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=_index)
 
 
-def _latest(reports_dir: Path, year: int | None) -> Path | None:
-    """The newest <YYYY>-<MM>/gap-report.json under reports_dir (of ``year`` when given)."""
-    import re
-
-    found = []
-    if reports_dir.is_dir():
-        for child in reports_dir.iterdir():
-            match = re.fullmatch(r"(\d{4})-(\d{2})", child.name)
-            if match and (child / "gap-report.json").is_file():
-                if year is None or int(match.group(1)) == year:
-                    found.append(child.name)
-    return reports_dir / max(found) / "gap-report.json" if found else None
-
-
 def _index(args: argparse.Namespace) -> int:
     from auditor.errors import UserError
     from auditor.guard import refuse_inside_evidence
     from auditor.i18n import default_language, t, use_config_language
     from auditor.report.labels import month_name
-    from auditor.report.load import load_report, load_report_set
+    from auditor.report.load import latest_report, load_report, load_report_set
     from auditor.report.write import write_index
 
     config = None
@@ -66,7 +52,7 @@ def _index(args: argparse.Namespace) -> int:
         year = args.year or config.year
         if args.month:
             if year is None:
-                latest = _latest(reports_dir, None)
+                latest = latest_report(reports_dir, None)
                 year = int(latest.parent.name[:4]) if latest else None
             path = reports_dir / f"{year:04d}-{args.month:02d}" / "gap-report.json" if year else None
             if path is None or not path.is_file():
@@ -74,7 +60,7 @@ def _index(args: argparse.Namespace) -> int:
                 raise UserError(t("report.index.no_report", period=period,
                                   path=path or reports_dir, month=args.month))
         else:
-            path = _latest(reports_dir, year)
+            path = latest_report(reports_dir, year)
             if path is None:
                 raise UserError(t("report.index.no_reports_at_all", path=reports_dir))
         report = load_report_set(path.parent)

@@ -104,7 +104,9 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
     if is_within(corrections, evidence_root):
         problems.append(located(loaded, ("corrections",),
                                 t("config.inside_evidence", path=corrections)))
-    for key, p in (("reports_dir", reports_dir), ("state_dir", state_dir)):
+    publish_dir = resolve(data["publish"]["dir"]) if data.get("publish") else None
+    checked = [("reports_dir", reports_dir), ("state_dir", state_dir)]
+    for key, p in checked + ([("publish", publish_dir)] if publish_dir else []):
         if is_within(p, evidence_root):
             problems.append(located(loaded, (key,), t("config.inside_evidence", path=p)))
         elif is_within(evidence_root, p):  # clearing old reports or state would reach it
@@ -164,6 +166,7 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         email=EmailSettings(**data["email"]),
         corrections=corrections,
         max_file_loss_percent=float(data["guard"]["max_file_loss_percent"]),
+        publish_dir=publish_dir,
     )
 
 

@@ -81,6 +81,7 @@ class Config:
     smtp: SmtpSettings | None = None
     office: str | None = None  # the office's name for reports and mail; else the rules'
     folder_map: Path | None = None  # the office's reviewed folder map (map propose)
+    publish_dir: Path | None = None  # the province's drop folder (publish: {dir}), see rollup
 
     def team(self, name: str) -> Team | None:
         """The config team the rules' team ``name`` belongs to (by name or alias)."""

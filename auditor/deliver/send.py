@@ -73,14 +73,9 @@ def report_folder(config: Config, year: int, month: int) -> Path:
 def latest_report_month(config: Config, year: int | None = None) -> tuple[int, int]:
     """The (year, month) of the newest ``<YYYY>-<MM>/gap-report.json`` in reports_dir, of
     ``year`` when given (the plan year: a report of a mistaken year is never taken)."""
-    found = []
-    if config.reports_dir.is_dir():
-        for folder in config.reports_dir.iterdir():
-            name = folder.name
-            if (len(name) == 7 and name[4] == "-" and name[:4].isdigit() and name[5:].isdigit()
-                    and (folder / "gap-report.json").is_file()
-                    and (year is None or int(name[:4]) == year)):
-                found.append((int(name[:4]), int(name[5:])))
+    from auditor.report.load import report_months
+
+    found = report_months(config.reports_dir, year)
     if not found:
         if year is not None:
             raise UserError(t("deliver.no_reports_of_year", folder=config.reports_dir, year=year))

@@ -102,3 +102,26 @@ def load_report_set(folder: Path) -> AuditReport:
     if wrong is not None:
         raise UserError(t("report.load.incomplete", path=folder, name=wrong))
     return load_report(path)
+
+
+def report_months(reports_dir: Path, year: int | None = None) -> list[tuple[int, int]]:
+    """The (year, month) of every ``<YYYY>-<MM>/gap-report.json`` under ``reports_dir`` (of
+    ``year`` when given), oldest first: the one way every command finds the written months."""
+    found = []
+    if Path(reports_dir).is_dir():
+        for folder in Path(reports_dir).iterdir():
+            name = folder.name
+            if (len(name) == 7 and name[4] == "-" and name[:4].isdigit() and name[5:].isdigit()
+                    and (folder / "gap-report.json").is_file()
+                    and (year is None or int(name[:4]) == year)):
+                found.append((int(name[:4]), int(name[5:])))
+    return sorted(found)
+
+
+def latest_report(reports_dir: Path, year: int | None = None) -> Path | None:
+    """The newest ``<YYYY>-<MM>/gap-report.json`` under ``reports_dir`` (of ``year``), or None."""
+    months = report_months(reports_dir, year)
+    if not months:
+        return None
+    y, m = months[-1]
+    return Path(reports_dir) / f"{y:04d}-{m:02d}" / "gap-report.json"

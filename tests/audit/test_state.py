@@ -60,6 +60,28 @@ def test_runs_are_remembered_for_the_progress_table(tmp_path: Path) -> None:
         assert state.last_good_file_count() == 100
 
 
+def test_each_months_counts_survive_an_older_state(tmp_path: Path) -> None:
+    """A state made before runs were counted per Tim keeps its runs; the dashboard shows
+    the months counted since, and no invented zeros for the month scanned before."""
+    from auditor.audit.state import CountRow
+
+    with open_state(tmp_path) as state:
+        state.record_run(run_at="2022-04-30T02:00:00+07:00", year=2022, month=4,
+                         as_of="2022-04-30", due=40, ok=10, gaps=30, files=100, inspected=3,
+                         duration=1.0)
+        state.db.execute("DROP TABLE run_counts")  # as a state of the previous release
+    rows = [CountRow("Tim Pengawasan", "V", 5, "ok", 3), CountRow("Tim Pengawasan", "V", 5,
+                                                                  "missing", 2)]
+    with open_state(tmp_path) as state:
+        state.record_run(run_at="2022-05-31T02:00:00+07:00", year=2022, month=5,
+                         as_of="2022-05-31", due=5, ok=3, gaps=2, files=100, inspected=0,
+                         duration=1.0, counts=rows)
+    with open_state(tmp_path) as state:
+        counts = state.month_counts(2022)
+        assert [h.month for h in state.history(2022)] == [4, 5]
+    assert counts == {5: ("2022-05-31T02:00:00+07:00", rows)}
+
+
 def test_a_killed_batch_leaves_the_earlier_batches(tmp_path: Path) -> None:
     with open_state(tmp_path) as state:
         state.store_facts([("a.pdf", 1, 1.0, _facts("a.pdf"))])

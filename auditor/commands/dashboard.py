@@ -1,0 +1,48 @@
+"""`zi-auditor dashboard`: the office's progress page (index.html) from the state and the
+newest report, without scanning. Every scan also writes it into reports_dir."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+ORDER = 36
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "dashboard", help="tulis halaman perkembangan kantor (index.html) / office progress page",
+        description=(
+            "Menulis index.html: tautan ke setiap laporan bulanan, per Tim jatuh tempo, "
+            "lengkap dan kekurangan tiap bulan (grafik dan tabel), tren pemindaian terakhir, "
+            "area × bulan, 10 kekurangan terlama dan yang jatuh tempo bulan depan. Tiap "
+            "pemindaian juga menulisnya di reports_dir. (Writes the office's progress page "
+            "from the state and the newest report; every scan writes it too.)"),
+    )
+    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
+    parser.add_argument("--out", "-o", metavar="DIR",
+                        help="folder tujuan (default: reports_dir di konfigurasi) / output folder")
+    parser.set_defaults(handler=_dashboard)
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from auditor.config import find_config, load_config
+    from auditor.errors import UserError
+    from auditor.guard import refuse_inside_evidence
+    from auditor.i18n import default_language, t, use_config_language
+    from auditor.report.dashboard import write_dashboard
+    from auditor.report.load import latest_report, load_report_set
+
+    config = load_config(find_config(args.config))
+    use_config_language(config.language)
+    lang = default_language()
+    out_dir = refuse_inside_evidence(Path(args.out) if args.out else config.reports_dir,
+                                     config.evidence_root, lang)
+    latest = latest_report(config.reports_dir, config.year)
+    if latest is None:
+        raise UserError(t("dashboard.no_report", path=config.reports_dir))
+    report = load_report_set(latest.parent)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = write_dashboard(report, config.state_dir, config.reports_dir, lang, out_dir)
+    print(t("dashboard.written", path=path))
+    return 0
