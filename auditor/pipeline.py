@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from auditor.audit import judge
-from auditor.audit.assemble import assemble_report, mark_unwalked, say_how_found, unmatched_reason
+from auditor.audit.assemble import (
+    assemble_report,
+    explain_guesses,
+    mark_unwalked,
+    say_how_found,
+    unmatched_reason,
+)
 from auditor.audit.model import AuditReport
 from auditor.audit.state import (
     STATE_NAME,
@@ -192,6 +198,7 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
                                                               lang)}
                        for p in (e.relpath for e in strays)]
+    explain_guesses(report, index, facts, plan_year, lang)
     if index.folder_map is not None:
         from auditor.scan.map_propose import new_folders
 

@@ -138,3 +138,25 @@ def count_verdicts(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:
     return total, teams
 
 
+EXPLAINED = 200  # guessed or unplaced files a report tells the story of (as `explain` does)
+
+
+def explain_guesses(report: AuditReport, index: RuleIndex, facts: dict[str, FileFacts],
+                    plan_year: int, lang: str) -> None:
+    """Give each file the tool guessed a place for, and each file it could not place, the
+    story `zi-auditor explain PATH` tells (the first EXPLAINED of them): the report shows it
+    beside the file, so a Tim lead sees why without a terminal."""
+    from auditor.scan.explain import explain_file
+
+    told = 0
+    for verdict in report.verdicts:
+        for evidence in verdict.files:
+            if evidence.matched_by == "guess" and told < EXPLAINED:
+                evidence.explain = "\n".join(explain_file(evidence.path, index, facts.get(evidence.path),
+                                                          plan_year, lang))
+                told += 1
+    for entry in report.unmatched:
+        if told >= EXPLAINED:
+            break
+        entry["explain"] = "\n".join(explain_file(entry["path"], index, None, plan_year, lang))
+        told += 1

@@ -35,6 +35,7 @@ class FileEvidence:
     date_evidence: str | None = None  # the words the date was read from
     file_date: str | None = None  # the file's properties' date: a weak hint, never credited
     file_date_source: str | None = None  # "metadata" | "mtime"
+    explain: str | None = None  # for a guessed file: the story `zi-auditor explain` tells
     # a person's correction of this file ({by, at, why, date?, signed?, rule?, part?, month?,
     # ignore?}) and what the tool itself read ({date, date_source, signed, signature})
     review: dict[str, Any] | None = None

@@ -63,6 +63,7 @@ class FileView:
     error: str | None
     href: str | None  # file:// link, None when the evidence root is not absolute
     guessed: str = ""  # "guessed from the names; please check" when the rule was guessed
+    why: str = ""  # the story `zi-auditor explain` tells of a guessed file
 
 
 @dataclass
@@ -194,7 +195,8 @@ def _file_view(evidence: FileEvidence, lang: str, root: str) -> FileView:
                     signed=labels.signed_label(evidence.signed, lang),
                     line=labels.file_line(evidence, lang), error=evidence.error,
                     href=labels.file_uri(root, evidence.path),
-                    guessed=t("report.guessed", lang) if evidence.matched_by == "guess" else "")
+                    guessed=t("report.guessed", lang) if evidence.matched_by == "guess" else "",
+                    why=evidence.explain or "")
 
 
 def _todo(verdict: Verdict, lang: str, root: str) -> Todo:
