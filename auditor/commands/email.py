@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config, add_month, add_year
+
 ORDER = 40
 
 
@@ -17,11 +19,9 @@ def register(sub: argparse._SubParsersAction) -> None:
             "pada jalankan berikutnya. / Sends one month's report to every team lead (their "
             "gaps only) and the coordinator (everything)."),
     )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi / config file")
-    parser.add_argument("--month", type=int, metavar="M",
-                        help="bulan laporan 1-12 (default: laporan terbaru) / report month")
-    parser.add_argument("--year", type=int, metavar="Y",
-                        help="tahun laporan (default: tahun di konfigurasi) / report year")
+    add_config(parser)
+    add_month(parser, "cli.opt.month_latest")
+    add_year(parser)
     parser.add_argument("--dry-run", action="store_true",
                         help="tulis pesan sebagai berkas .eml di outbox, tanpa mengirim / "
                              "write .eml files instead of sending")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from auditor.commands._options import add_config, add_month, add_out, add_year
+
 ORDER = 35
 
 
@@ -18,13 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "(Writes the evidence index from the month's latest gap report, without rescanning.)"
         ),
     )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
-    parser.add_argument("--month", "-m", type=int, choices=range(1, 13), metavar="M",
-                        help="bulan 1-12 (default: laporan terakhir) / month")
-    parser.add_argument("--year", "-y", type=int, metavar="Y",
-                        help="tahun (default: tahun di konfigurasi, atau laporan terakhir) / year")
-    parser.add_argument("--out", "-o", metavar="DIR",
-                        help="folder tujuan (default: reports_dir di konfigurasi) / output folder")
+    add_config(parser)
+    add_month(parser, "cli.opt.month_latest")
+    add_year(parser)
+    add_out(parser)
     parser.add_argument("--report", metavar="FILE",
                         help="pakai gap-report.json ini, tanpa konfigurasi / use this report file")
     parser.set_defaults(handler=_index)

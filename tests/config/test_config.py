@@ -200,4 +200,4 @@ def test_every_command_has_plain_help() -> None:
             [sys.executable, "-m", "auditor", command, "--help"], capture_output=True, text=True
         )
         assert result.returncode == 0, (command, result.stderr)
-        assert "usage: zi-auditor" in result.stdout
+        assert "pemakaian: zi-auditor" in result.stdout
