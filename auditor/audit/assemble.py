@@ -58,7 +58,7 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
         evidence_root=str(config.evidence_root), language=lang,
         office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
-        rules=[r.to_json() for r in ruleset.rules])
+        rules=[r.to_json() for r in ruleset.rules], output=config.output)
 
 
 def mark_unwalked(verdicts: list[Verdict], index: RuleIndex, problems: list[dict[str, str]],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from auditor.config.model import OutputSettings
+
 STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review")
 GAP_STATUSES = tuple(s for s in STATUSES if s not in ("ok", "late"))
 
@@ -109,6 +111,8 @@ class AuditReport:
     # with a folder map: folders it does not name whose files were guessed or left unplaced,
     # {folder, line}: the proposed line to paste into the map
     new_folders: list[dict[str, str]] = field(default_factory=list)
+    # how files are shown to readers: the link base (``links.base``) and the CSV separator
+    output: OutputSettings = field(default_factory=OutputSettings)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -125,4 +129,6 @@ class AuditReport:
             "unmatched": list(self.unmatched),
             "inspection": dict(self.inspection),
             "new_folders": list(self.new_folders),
+            "output": {"links_base": self.output.links_base,
+                       "csv_delimiter": self.output.csv_delimiter},
         }

@@ -15,6 +15,7 @@ from auditor.config.model import (
     Config,
     EmailSettings,
     InspectSettings,
+    OutputSettings,
     Person,
     SmtpSettings,
     Team,
@@ -144,6 +145,8 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         inspect=InspectSettings(**data.get("inspect", {})),
         email=EmailSettings(**data.get("email", {})),
         max_file_loss_percent=float(data.get("guard", {}).get("max_file_loss_percent", 50)),
+        output=OutputSettings(links_base=data.get("links", {}).get("base"),
+                              csv_delimiter=data.get("csv", {}).get("delimiter", ",")),
     )
 
 

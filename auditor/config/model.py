@@ -59,6 +59,14 @@ class EmailSettings:
 
 
 @dataclass(frozen=True)
+class OutputSettings:
+    """How reports show files to their readers (``links:``, ``csv:`` in the config)."""
+
+    links_base: str | None = None  # the evidence root as readers reach it; None: no links
+    csv_delimiter: str = ","
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None  # the file it came from; None for built-in defaults
     evidence_root: Path
@@ -78,6 +86,7 @@ class Config:
     max_file_loss_percent: float = 50.0
     office: str | None = None  # the office's name for reports and mail; else the rules'
     folder_map: Path | None = None  # the office's reviewed folder map (map propose)
+    output: OutputSettings = field(default_factory=OutputSettings)
 
     def team(self, name: str) -> Team | None:
         """The config team the rules' team ``name`` belongs to (by name or alias)."""

@@ -19,6 +19,7 @@ from auditor.report import xlsx_cells
 from auditor.report.base import ReportFormat
 from auditor.report.csv_format import COLUMNS, header, verdict_rows
 from auditor.report.labels import STATUS_COLOURS
+from auditor.report.links import spreadsheet_target
 from auditor.report.view import build_view
 
 WIDTHS = {"rule_id": 9, "area": 6, "item": 6, "evidence": 40, "month": 7, "month_name": 11,
@@ -87,9 +88,16 @@ def _gaps_sheet(out: _Sheet, report: AuditReport, lang: str) -> None:
     plain = out.fmt(valign="top")
     wrapped = out.fmt(valign="top", text_wrap=True)
     cell_formats = [wrapped if c in WRAPPED else plain for c in COLUMNS]
+    folder_col = COLUMNS.index("folder")
+    link_format = out.fmt(valign="top", font_color="#0563C1", underline=1)
     for verdict, values in verdict_rows(report, lang):
         cell_formats[status_col] = out.status(verdict.status, valign="top")
-        out.append(values, cell_formats)
+        row = out.append(values, cell_formats)
+        target = spreadsheet_target(report.output.links_base, verdict.folder)
+        if target and verdict.folder:  # the folder opens from Excel through links.base
+            if "://" not in target:
+                target = "external:" + target  # XlsxWriter's spelling of a Windows path
+            out.sheet.write_url(row, folder_col, target, link_format, string=verdict.folder)
     for col, name in enumerate(COLUMNS):
         out.sheet.set_column(col, col, WIDTHS[name])
     out.sheet.freeze_panes(1, 0)

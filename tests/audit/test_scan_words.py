@@ -31,3 +31,21 @@ def test_the_summary_names_the_unreadable_files_section_as_the_report_does(
     assert f"lihat bagian '{section}' di laporan" in out
     html = (office.config.reports_dir / "2022-05" / "gap-report.html").read_text(encoding="utf-8")
     assert section in html
+
+
+def test_the_config_s_link_base_and_csv_separator_reach_the_written_reports(
+        office: Office, capsys) -> None:
+    with office.config.path.open("a", encoding="utf-8") as config:
+        config.write("links: {base: 'smb://kpu-srv/zi/'}\ncsv: {delimiter: ';'}\n")
+    undangan(office.meeting / "05 Mei" / "Undangan.docx", "9 Mei 2022")
+    assert main(["scan", "-c", str(office.config.path), "-m", "5", "-y", "2022", "-q"]) == 0
+    folder = office.config.reports_dir / "2022-05"
+    html = (folder / "gap-report.html").read_text(encoding="utf-8")
+    assert 'href="smb://kpu-srv/zi/I%20Manajemen' in html and "file://" not in html
+    raw = (folder / "gap-report.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfID;Area;Item;")  # Excel with Indonesian settings: columns
+    assert not raw.startswith(b"\xef\xbb\xbfsep=")
+    # `zi-auditor email` and `index` read the report back: the link base comes with it
+    assert main(["index", "-c", str(office.config.path), "-m", "5"]) == 0
+    index = (folder / "indeks-bukti.html").read_text(encoding="utf-8")
+    assert 'href="smb://kpu-srv/zi/I%20Manajemen' in index
