@@ -30,7 +30,7 @@ def test_scan_help_is_indonesian_and_names_every_report_file(capsys) -> None:
     assert out.startswith("pemakaian: zi-auditor scan")
     assert "\npilihan:\n" in out and "tampilkan bantuan ini lalu keluar" in out
     assert "usage" not in out and "options:" not in out and "show this help" not in out
-    assert "gap-report.xlsx" in out
+    assert "gap-report.xlsx" in out and "ringkasan-pleno.html" in out
     assert "--month M, -m M" in out and "--year Y, -y Y" in out
 
 
@@ -39,6 +39,7 @@ def test_help_in_english_with_lang_after_the_command(capsys) -> None:
     assert code == 0
     assert out.startswith("usage: zi-auditor scan") and "\noptions:\n" in out
     assert "report month" in out and "bulan laporan" not in out
+    assert "exit with code 1 when there are gaps" in out and "kekurangan" not in out
 
 
 @pytest.mark.parametrize("command", ["scan", "email", "index"])

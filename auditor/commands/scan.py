@@ -17,22 +17,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_config(parser)
     add_month(parser)
     add_year(parser)
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
-                        help="periksa yang jatuh tempo sampai tanggal ini (dalam tahun rencana), "
-                             "mis. sebelum Pleno / audit what is due up to this day")
+    parser.add_argument("--as-of", metavar=t("cli.metavar.date"), dest="as_of",
+                        help=t("cli.scan.as_of"))
     add_out(parser)
-    parser.add_argument("--quiet", "-q", action="store_true",
-                        help="tanpa bilah kemajuan dan ringkasan / no progress bar or summary")
-    parser.add_argument("--fail-on-gaps", action="store_true",
-                        help="keluar dengan kode 1 bila ada kekurangan / exit 1 when there are gaps")
-    parser.add_argument("--email", action="store_true",
-                        help="sesudah audit, kirim laporan ke ketua tim dan koordinator (bila "
-                             "folder bukti bermasalah: peringatan ke koordinator saja) / "
-                             "e-mail the report after the scan")
-    parser.add_argument("--wait", type=wait_seconds, default=0.0, metavar="DTK",
-                        help="bila audit lain sedang berjalan, tunggu paling lama DTK detik "
-                             "(untuk cron/systemd; tanpa ini langsung keluar dengan kode 4) / "
-                             "wait up to DTK seconds for a running audit (scheduled runs)")
+    parser.add_argument("--quiet", "-q", action="store_true", help=t("cli.scan.quiet"))
+    parser.add_argument("--fail-on-gaps", action="store_true", help=t("cli.scan.fail_on_gaps"))
+    parser.add_argument("--email", action="store_true", help=t("cli.scan.email"))
+    parser.add_argument("--wait", type=wait_seconds, default=0.0, metavar=t("cli.metavar.seconds"),
+                        help=t("cli.scan.wait"))
     parser.set_defaults(handler=_scan)
 
 
