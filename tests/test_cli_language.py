@@ -43,9 +43,13 @@ def test_help_in_english_with_lang_after_the_command(capsys) -> None:
 
 
 @pytest.mark.parametrize("command", ["scan", "email", "index"])
-def test_every_command_with_a_month_takes_m_and_y(capsys, command: str) -> None:
+def test_every_command_with_a_month_takes_m_and_y_and_speaks_one_language(
+        capsys, command: str) -> None:
     _, out, _ = _run(capsys, command, "--help")
     assert "-m M" in out and "-y Y" in out
+    assert " / " not in out, "Indonesian help with English glued on"
+    _, out, _ = _run(capsys, command, "--help", "--lang", "en")
+    assert "-m M" in out and "bulan" not in out
 
 
 def test_a_wrong_month_is_explained_in_indonesian(capsys) -> None:
