@@ -15,12 +15,14 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
-from auditor import __version__, commands
+from auditor import __version__, argframe, commands
 from auditor.errors import ExitCode, UserError
 from auditor.i18n import LANGUAGES, set_language, t
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help in the language chosen now (``set_language`` before calling)."""
+    argframe.install()
     parser = argparse.ArgumentParser(
         prog="zi-auditor",
         description=(
@@ -29,15 +31,13 @@ def build_parser() -> argparse.ArgumentParser:
             "evidence against the action plan and writes a monthly gap report per team."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"zi-auditor {__version__}")
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default=None,
-        help="bahasa pesan / message language (id, en); default: config or 'id'",
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    modules = [
+    parser.add_argument("--version", action="version", version=f"zi-auditor {__version__}",
+                        help=t("cli.frame.version"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=t("cli.frame.lang"))
+    sub = parser.add_subparsers(dest="command", metavar=t("cli.frame.commands"))
+    modules = [  # _options and the like are helpers, not commands
         importlib.import_module(f"auditor.commands.{info.name}")
-        for info in pkgutil.iter_modules(commands.__path__)
+        for info in pkgutil.iter_modules(commands.__path__) if not info.name.startswith("_")
     ]
     for module in sorted(modules, key=lambda m: getattr(m, "ORDER", 100)):
         module.register(sub)
@@ -45,9 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # --lang may stand anywhere ("scan --lang en"); it is read first so that --help and
+    # usage errors already speak the chosen language.
+    lang, rest, bad_lang = argframe.take_lang(sys.argv[1:] if argv is None else argv)
+    set_language(explicit=lang)
     parser = build_parser()
-    args = parser.parse_args(argv)
-    set_language(explicit=args.lang)
+    if bad_lang is not None:
+        set_language()
+        parser.error(t("cli.bad_lang", value=bad_lang))
+    try:
+        args = parser.parse_args(rest)
+    except SystemExit:
+        set_language()
+        raise
+    args.lang = lang
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

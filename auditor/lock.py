@@ -22,6 +22,7 @@ from pathlib import Path
 
 from auditor.errors import ExitCode, UserError
 from auditor.i18n import t
+from auditor.run.officetime import stamp_of_iso
 
 LOCK_NAME = "zi-auditor.lock"
 MAX_WAIT_SECONDS = 6 * 3600  # a night's run that cannot start within six hours is not waiting
@@ -55,7 +56,8 @@ def holder(state_dir: Path, name: str = LOCK_NAME) -> dict[str, object] | None:
 
 @contextmanager
 def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "scan",
-               name: str = LOCK_NAME, busy_message: str = "lock.busy") -> Iterator[None]:
+               name: str = LOCK_NAME, busy_message: str = "lock.busy",
+               timezone: str | None = None) -> Iterator[None]:
     """Hold the audit lock (or the lock file ``name``, e.g. the delivery's); wait up to
     ``wait_seconds`` for it, then raise LockBusy with the ``busy_message`` naming the holder."""
     path = state_dir / name
@@ -75,7 +77,8 @@ def audit_lock(state_dir: Path, *, wait_seconds: float = 0.0, purpose: str = "sc
             except BlockingIOError:
                 info = holder(state_dir, name) or {}
                 who = {"pid": info.get("pid", "?"), "host": info.get("host", "?"),
-                       "since": info.get("since", "?"), "purpose": info.get("purpose", "?")}
+                       "since": stamp_of_iso(info.get("since", "?"), timezone),
+                       "purpose": info.get("purpose", "?")}
                 if time.monotonic() >= deadline:
                     message = t(busy_message, path=path, **who)
                     if wait_seconds > 0:

@@ -124,7 +124,8 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
         raise UserError(t("audit.no_year", lang))
     period = resolve_period(plan_year, options, datetime.now(tz).date())
     refuse_other_year(period.year, plan_year, ruleset.year, lang)
-    with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan"):
+    with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan",
+                    timezone=config.timezone):
         book = load_book(config.corrections)  # under the lock: never half a `review` write
         book.check(ruleset)
         root = config.evidence_root

@@ -114,6 +114,35 @@ def _advance(frames: list[list[Any]], key: str | None) -> None:
         frame[2] = _KEY
 
 
+# libyaml's words for the mistakes people make by hand -> a plain sentence saying what to do
+_PROBLEMS = (
+    ("tab character", "yaml.problem.tab"),
+    ("could not find expected ':'", "yaml.problem.colon_missing"),
+    ("did not find expected key", "yaml.problem.indent"),
+    ("did not find expected '-' indicator", "yaml.problem.dash"),
+    ("mapping values are not allowed", "yaml.problem.colon_inside"),
+    ("did not find expected ',' or ']'", "yaml.problem.bracket"),
+    ("did not find expected ',' or '}'", "yaml.problem.brace"),
+)
+
+
+def plain_problem(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """What is wrong, in the message language; libyaml's English only for rare cases."""
+    problem = str(exc.problem or exc)
+    mark = exc.problem_mark
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if "cannot start any token" in problem:
+        if char == "\t":
+            return t("yaml.problem.tab")
+        return t("yaml.problem.bad_start", char=char)
+    if "end of stream" in problem and "quoted" in str(exc.context or ""):
+        return t("yaml.problem.quote")
+    for words, key in _PROBLEMS:
+        if words in problem:
+            return t(key)
+    return problem
+
+
 def load_yaml(path: Path) -> LoadedYaml:
     """Parse ``path``; a missing, unreadable or malformed file is a ConfigError."""
     try:
@@ -131,7 +160,8 @@ def load_yaml(path: Path) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise ConfigError(t("yaml.syntax", path=path, line=line, problem=exc.problem or exc)) from None
+        raise ConfigError(t("yaml.syntax", path=path, line=line,
+                            problem=plain_problem(exc, text))) from None
     except yaml.YAMLError as exc:
         raise ConfigError(t("yaml.syntax", path=path, line=1, problem=exc)) from None
     lines: dict[Location, int] = {(): 1}

@@ -24,7 +24,7 @@ import docx
 REPO = Path(__file__).resolve().parents[1]
 SEED_RULES = REPO / "rules" / "kpu-karanganyar-2022.yaml"
 REPORT_FILES = ("gap-report.json", "gap-report.html", "gap-report.md", "gap-report.csv",
-                "gap-report.xlsx")
+                "gap-report.xlsx", "ringkasan-pleno.html")
 NOBODY = 65534
 AS_NOBODY = ("setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups")
 

@@ -71,7 +71,8 @@ def assemble_report(config: Config, ruleset: Any, period: judge.Period,
         evidence_root=str(config.evidence_root), language=lang,
         office=config.office or ruleset.office,
         summary=summary, by_team=by_team, verdicts=verdicts, errors=[], upcoming=upcoming,
-        rules=[r.to_json() for r in ruleset.rules], review=review_block)
+        rules=[r.to_json() for r in ruleset.rules], review=review_block,
+        output=config.output)
     if config.teams:  # a lead per team is configured: say whose gaps reach nobody
         report.no_recipient = sorted({v.team for v in verdicts if v.team and not (
             (team := config.team(v.team)) is not None and team.email)})

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
+from auditor.config.model import OutputSettings
+
 STATUSES = ("ok", "late", "missing", "incomplete", "unsigned", "undated", "needs_review",
             "accepted", "not_applicable")
 # A person's decision (auditor/review/): accepted counts with ok, shown apart; not applicable
@@ -128,6 +130,8 @@ class AuditReport:
     # teams of the rules with something due whose gaps reach no lead: no config team (name or
     # alias) with an e-mail address names them. Never dropped silently (issue #13).
     no_recipient: list[str] = field(default_factory=list)
+    # how files are shown to readers: the link base (``links.base``) and the CSV separator
+    output: OutputSettings = field(default_factory=OutputSettings)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -147,4 +151,6 @@ class AuditReport:
             "new_folders": list(self.new_folders),
             "review": dict(self.review),
             "no_recipient": list(self.no_recipient),
+            "output": {"links_base": self.output.links_base,
+                       "csv_delimiter": self.output.csv_delimiter},
         }

@@ -44,7 +44,8 @@ def summary_text(report: AuditReport, lang: str, *, files_seen: int, files_inspe
     if retried:
         lines.append(t("audit.summary_retried", lang, count=retried))
     if report.errors:
-        lines.append(t("audit.summary_errors", lang, count=len(report.errors)))
+        lines.append(t("audit.summary_errors", lang, count=len(report.errors),
+                           section=t("report.heading.errors", lang)))
     if report_dir is not None:
         lines.append(t("audit.summary_open", lang, path=report_dir / "gap-report.html"))
     return "\n".join(lines)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from auditor.commands._options import add_config
+from auditor.i18n import t
+
 ORDER = 50
 
 
@@ -31,6 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     gen.add_argument("--out", "-o", metavar="FILE", help="tulis ke berkas ini (default: layar)")
     gen.set_defaults(handler=_generate)
+    timer = actions.add_parser(
+        "timer", help=t("cli.config_timer.help"), description=t("cli.config_timer.description"))
+    add_config(timer)
+    timer.set_defaults(handler=_timer)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -41,6 +48,14 @@ def _validate(args: argparse.Namespace) -> int:
     path = find_config(args.file or args.config)
     check_setup(path)
     print(t("config.valid", path=path))
+    return 0
+
+
+def _timer(args: argparse.Namespace) -> int:
+    from auditor.config import find_config, load_config
+    from auditor.run.timer import timer_unit
+
+    sys.stdout.write(timer_unit(load_config(find_config(args.config))))
     return 0
 
 

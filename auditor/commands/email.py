@@ -4,35 +4,22 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config, add_month, add_year
+from auditor.i18n import t
+
 ORDER = 40
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "email", help="kirim laporan bulanan ke ketua tim dan koordinator / e-mail the report",
-        description=(
-            "Mengirim laporan satu bulan: setiap ketua tim menerima kekurangan timnya sendiri, "
-            "koordinator menerima laporan lengkap. Bulan yang sudah terkirim tidak dikirim dua "
-            "kali (kecuali --resend). Pesan yang gagal terkirim disimpan di outbox dan dikirim "
-            "pada jalankan berikutnya. / Sends one month's report to every team lead (their "
-            "gaps only) and the coordinator (everything)."),
-    )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi / config file")
-    parser.add_argument("--month", type=int, metavar="M",
-                        help="bulan laporan 1-12 (default: laporan terbaru) / report month")
-    parser.add_argument("--year", type=int, metavar="Y",
-                        help="tahun laporan (default: tahun di konfigurasi) / report year")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="tulis pesan sebagai berkas .eml di outbox, tanpa mengirim / "
-                             "write .eml files instead of sending")
-    parser.add_argument("--resend", action="store_true",
-                        help="kirim lagi walau bulan ini sudah terkirim / send again")
-    parser.add_argument("--outbox", action="store_true",
-                        help="tampilkan surel yang menunggu di outbox, tanpa mengirim / "
-                             "list the mail waiting in the outbox")
-    parser.add_argument("--drop", nargs="+", metavar="ID",
-                        help="buang surel ini dari outbox agar tidak terkirim ('all': semua) / "
-                             "remove these queued messages so they are never sent")
+    parser = sub.add_parser("email", help=t("cli.email.help"),
+                            description=t("cli.email.description"))
+    add_config(parser)
+    add_month(parser, "cli.opt.month_latest")
+    add_year(parser)
+    parser.add_argument("--dry-run", action="store_true", help=t("cli.email.dry_run"))
+    parser.add_argument("--resend", action="store_true", help=t("cli.email.resend"))
+    parser.add_argument("--outbox", action="store_true", help=t("cli.email.outbox"))
+    parser.add_argument("--drop", nargs="+", metavar="ID", help=t("cli.email.drop"))
     parser.set_defaults(handler=_email)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config
+
 ORDER = 28
 
 
@@ -16,8 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "jalurnya relatif terhadap folder bukti.",
     )
     parser.add_argument("path", metavar="PATH", help="berkas bukti / the evidence file")
-    parser.add_argument("--config", "-c", metavar="FILE",
-                        help="berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)")
+    add_config(parser)
     parser.set_defaults(handler=_explain)
 
 

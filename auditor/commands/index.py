@@ -5,28 +5,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from auditor.commands._options import add_config, add_month, add_out, add_year
+from auditor.i18n import t
+
 ORDER = 35
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "index", help="buat indeks bukti (XLSX dan HTML) untuk LKE / write the evidence index",
-        description=(
-            "Menulis indeks-bukti.xlsx dan indeks-bukti.html: per area, item dan indikator, "
-            "berkas yang mendukungnya, dengan tautan ke berkas. Memakai laporan terakhir bulan "
-            "itu (gap-report.json), tanpa memindai ulang; jalankan 'zi-auditor scan' dulu. "
-            "(Writes the evidence index from the month's latest gap report, without rescanning.)"
-        ),
-    )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
-    parser.add_argument("--month", "-m", type=int, choices=range(1, 13), metavar="M",
-                        help="bulan 1-12 (default: laporan terakhir) / month")
-    parser.add_argument("--year", "-y", type=int, metavar="Y",
-                        help="tahun (default: tahun di konfigurasi, atau laporan terakhir) / year")
-    parser.add_argument("--out", "-o", metavar="DIR",
-                        help="folder tujuan (default: reports_dir di konfigurasi) / output folder")
-    parser.add_argument("--report", metavar="FILE",
-                        help="pakai gap-report.json ini, tanpa konfigurasi / use this report file")
+    parser = sub.add_parser("index", help=t("cli.index.help"),
+                            description=t("cli.index.description"))
+    add_config(parser)
+    add_month(parser, "cli.opt.month_latest")
+    add_year(parser)
+    add_out(parser)
+    parser.add_argument("--report", metavar=t("cli.metavar.file"), help=t("cli.index.report"))
     parser.set_defaults(handler=_index)
 
 

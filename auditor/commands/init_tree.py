@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config
+
 ORDER = 25
 
 
@@ -18,8 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("root", metavar="ROOT", help="folder induk bukti fisik / the evidence root")
     parser.add_argument("--rules", action="append", metavar="FILE",
                         help="berkas aturan (default: dari konfigurasi, atau aturan bawaan) / rules file")
-    parser.add_argument("--config", "-c", metavar="FILE",
-                        help="berkas konfigurasi yang aturannya dipakai / config whose rules to use")
+    add_config(parser)
     parser.set_defaults(handler=_init_tree)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import year_value
+
 ORDER = 40
 
 
@@ -26,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="batas waktu prosesor per berkas, detik (default 20) / per-file CPU time limit")
     parser.add_argument("--max-mb", type=float, default=50.0, metavar="M",
                         help="batas ukuran berkas, MB (default 50) / per-file size limit")
-    parser.add_argument("--year", type=int, default=None, metavar="Y",
+    parser.add_argument("--year", "-y", type=year_value, default=None, metavar="Y",
                         help="tahun rencana aksi, untuk menyaring tanggal / plan year")
     parser.add_argument("--no-ocr", action="store_true",
                         help="jangan jalankan OCR pada halaman pindaian / skip OCR")

@@ -5,49 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 
+from auditor.commands._options import add_config, add_month, add_out, add_year
+from auditor.i18n import t
 from auditor.lock import wait_seconds
 
 ORDER = 10
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser(
-        "scan",
-        help="periksa folder bukti dan tulis laporan kekurangan / audit and write the gap report",
-        description=(
-            "Memeriksa folder bukti fisik terhadap Rencana Aksi dan menulis laporan kekurangan "
-            "bulan ini (JSON, HTML, Markdown, CSV) per Tim. Hanya dokumen baru atau yang berubah "
-            "yang dibaca ulang. Kode keluar: 0 audit selesai, 1 ada kekurangan (dengan "
-            "--fail-on-gaps), 2 salah pemakaian/konfigurasi, 3 folder bukti hilang, tanpa folder, "
-            "kehilangan banyak berkas atau terputus di tengah pemeriksaan, 4 audit lain sedang "
-            "berjalan (jadwal cron/systemd: pakai --wait), 5 ada surel yang tidak terkirim, "
-            "6 laporan atau state tidak dapat ditulis."
-        ),
-    )
-    parser.add_argument("--config", "-c", metavar="FILE",
-                        help="berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)")
-    parser.add_argument("--month", type=int, metavar="M",
-                        help="bulan laporan 1-12 (default: bulan ini) / report month")
-    parser.add_argument("--year", type=int, metavar="Y",
-                        help="tahun rencana (default: dari konfigurasi; tahun yang tidak dicakup "
-                             "konfigurasi atau aturan ditolak) / plan year")
-    parser.add_argument("--as-of", metavar="YYYY-MM-DD", dest="as_of",
-                        help="periksa yang jatuh tempo sampai tanggal ini (dalam tahun rencana), "
-                             "mis. sebelum Pleno / audit what is due up to this day")
-    parser.add_argument("--out", metavar="DIR",
-                        help="folder laporan (default: reports_dir di konfigurasi)")
-    parser.add_argument("--quiet", "-q", action="store_true",
-                        help="tanpa bilah kemajuan dan ringkasan / no progress bar or summary")
-    parser.add_argument("--fail-on-gaps", action="store_true",
-                        help="keluar dengan kode 1 bila ada kekurangan / exit 1 when there are gaps")
-    parser.add_argument("--email", action="store_true",
-                        help="sesudah audit, kirim laporan ke ketua tim dan koordinator (bila "
-                             "folder bukti bermasalah: peringatan ke koordinator saja) / "
-                             "e-mail the report after the scan")
-    parser.add_argument("--wait", type=wait_seconds, default=0.0, metavar="DTK",
-                        help="bila audit lain sedang berjalan, tunggu paling lama DTK detik "
-                             "(untuk cron/systemd; tanpa ini langsung keluar dengan kode 4) / "
-                             "wait up to DTK seconds for a running audit (scheduled runs)")
+    parser = sub.add_parser("scan", help=t("cli.scan.help"), description=t("cli.scan.description"))
+    add_config(parser)
+    add_month(parser)
+    add_year(parser)
+    parser.add_argument("--as-of", metavar=t("cli.metavar.date"), dest="as_of",
+                        help=t("cli.scan.as_of"))
+    add_out(parser)
+    parser.add_argument("--quiet", "-q", action="store_true", help=t("cli.scan.quiet"))
+    parser.add_argument("--fail-on-gaps", action="store_true", help=t("cli.scan.fail_on_gaps"))
+    parser.add_argument("--email", action="store_true", help=t("cli.scan.email"))
+    parser.add_argument("--wait", type=wait_seconds, default=0.0, metavar=t("cli.metavar.seconds"),
+                        help=t("cli.scan.wait"))
     parser.set_defaults(handler=_scan)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config
 from auditor.lock import SCHEDULED_WAIT_SECONDS, wait_seconds
 
 ORDER = 60
@@ -19,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "tidur dijalankan sekali saat bangun, bila masih dalam tenggang waktu. / Runs the "
             "audit on the config's crontab schedule and mails the result, in the foreground."),
     )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi / config file")
+    add_config(parser)
     parser.add_argument("--grace-minutes", type=float, default=60.0, metavar="N",
                         help="jadwal terlewat masih dijalankan bila belum lewat N menit "
                              "(default 60) / run a missed audit if at most N minutes late")

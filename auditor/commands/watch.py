@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.commands._options import add_config
+
 ORDER = 61
 
 
@@ -16,7 +18,7 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Drive jaringan (SMB/NFS) dipantau secara berkala. Berhenti dengan Ctrl+C atau "
             "SIGTERM. / Watches the evidence tree and rewrites the reports after changes."),
     )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi / config file")
+    add_config(parser)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", action="store_true", default=None,
                       help="selalu periksa berkala / always poll")

@@ -16,6 +16,7 @@ from auditor.config.model import (
     Config,
     EmailSettings,
     InspectSettings,
+    OutputSettings,
     Person,
     SmtpSettings,
     Team,
@@ -167,6 +168,8 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
         corrections=corrections,
         max_file_loss_percent=float(data["guard"]["max_file_loss_percent"]),
         publish_dir=publish_dir,
+        output=OutputSettings(links_base=(data.get("links") or {}).get("base"),
+                              csv_delimiter=data["csv"]["delimiter"]),
     )
 
 

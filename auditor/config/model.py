@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -61,6 +61,14 @@ class EmailSettings:
 
 
 @dataclass(frozen=True)
+class OutputSettings:
+    """How reports show files to their readers (``links:``, ``csv:`` in the config)."""
+
+    links_base: str | None = None  # the evidence root as readers reach it; None: no links
+    csv_delimiter: str = ","
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path | None  # the file it came from
     evidence_root: Path
@@ -82,6 +90,7 @@ class Config:
     office: str | None = None  # the office's name for reports and mail; else the rules'
     folder_map: Path | None = None  # the office's reviewed folder map (map propose)
     publish_dir: Path | None = None  # the province's drop folder (publish: {dir}), see rollup
+    output: OutputSettings = field(default_factory=OutputSettings)
 
     def team(self, name: str) -> Team | None:
         """The config team the rules' team ``name`` belongs to (by name or alias)."""

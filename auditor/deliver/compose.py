@@ -98,7 +98,8 @@ def compose_team(config: Config, report: AuditReport, team: Team, lang: str,
                 paragraphs=paragraphs, gaps=gaps,
                 decided=sorted_verdicts([v for v in mine if v.status in DECIDED]),
                 upcoming=sorted_verdicts([v for v in report.upcoming if v.team in names]),
-                upcoming_title=upcoming_title(report, lang), closing=_footer(config, lang))
+                upcoming_title=upcoming_title(report, lang), closing=_footer(config, lang),
+                links_base=report.output.links_base)
     return Letter(f"team:{team.name}", report.year, report.month, team.lead or team.name, to,
                   subject, body, attachments, note, _not_attached(report_dir, lang))
 
@@ -136,7 +137,7 @@ def compose_coordinator(config: Config, report: AuditReport, lang: str, channel:
                 decided=sorted_verdicts([v for v in report.verdicts if v.status in DECIDED]),
                 upcoming=sorted_verdicts(list(report.upcoming)),
                 upcoming_title=upcoming_title(report, lang), show_team=True,
-                closing=_footer(config, lang))
+                closing=_footer(config, lang), links_base=report.output.links_base)
     return Letter("coordinator", report.year, report.month, config.coordinator.name,
                   channel.address_of(config.coordinator), subject, body, attachments, note,
                   _not_attached(report_dir, lang))

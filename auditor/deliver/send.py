@@ -91,7 +91,7 @@ def delivery_lock(config: Config, wait_seconds: float | None = None):  # noqa: A
     """One delivery at a time: a second run waits, then says who holds it (exit BUSY)."""
     return audit_lock(config.state_dir, name=LOCK_NAME, purpose="email",
                       wait_seconds=LOCK_WAIT_SECONDS if wait_seconds is None else wait_seconds,
-                      busy_message="deliver.busy")
+                      busy_message="deliver.busy", timezone=config.timezone)
 
 
 def _deliver(config: Config, letters: list[Letter], result: DeliveryResult, *,

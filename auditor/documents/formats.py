@@ -66,6 +66,8 @@ READERS: dict[str, Reader] = {r.name: r for r in (
     Reader("image", "image", "auditor.inspect.image", "read_image", preload=("PIL.Image",)),
     Reader("slides", "other", "auditor.inspect.odf", "read_slides", preload=("lxml.etree",)),
     Reader("other", "other", "auditor.inspect.other", "read_other", reads_content=False),
+    # a Google Docs/Sheets/Slides file synced to disk is a shortcut: a link, no content
+    Reader("google", "other", "auditor.inspect.other", "read_google", reads_content=False),
 )}
 
 # extension -> (reader, counts as evidence). Evidence: what an office files as bukti fisik
@@ -92,7 +94,12 @@ _EXTENSIONS: dict[str, tuple[str, bool]] = {
     # Presentations: evidence of a sosialisasi; text read, format "other" in the contract
     "pptx": ("slides", True), "ppsx": ("slides", True), "odp": ("slides", True),
     "ppt": ("other", True), "pps": ("other", True),  # PowerPoint 97-2003: the name only
+    # Google Drive's own documents (Drive for desktop, a Drive mount without export): evidence
+    # in intent, but only a link; the person is told to export them
+    "gdoc": ("google", True), "gsheet": ("google", True), "gslides": ("google", True),
 }
+# What a Google document is exported as: the readable formats of its kind.
+GOOGLE_EXPORT = {"gdoc": "PDF/DOCX", "gsheet": "PDF/XLSX", "gslides": "PDF"}
 _OTHER = READERS["other"]
 
 
@@ -126,7 +133,7 @@ def extensions() -> tuple[str, ...]:
 
 def save_as(name: str | PurePath) -> str:
     """What to save an unreadable file as ("PDF/DOCX" for a Word file...)."""
-    return SAVE_AS[format_of(name)]
+    return GOOGLE_EXPORT.get(extension_of(name)) or SAVE_AS[format_of(name)]
 
 
 def preload_modules() -> list[str]:

@@ -24,3 +24,10 @@ def read_other(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
                           target=save_as(path))
     facts.notes.append(t("inspect.note_name_only"))
     facts.notes.append(t("inspect.note_name_only_advice", target=save_as(path)))
+
+
+def read_google(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
+    """A .gdoc/.gsheet/.gslides file holds a link to the document on Google Drive, never its
+    content: whatever its name says, the document itself must be exported into the tree."""
+    facts.title = path.stem
+    raise BadDocument("inspect.google_doc", ext=f".{extension_of(path)}", target=save_as(path))

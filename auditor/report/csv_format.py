@@ -9,6 +9,7 @@ from auditor.audit.model import AuditReport, Verdict
 from auditor.i18n import t
 from auditor.report import labels
 from auditor.report.base import ReportFormat
+from auditor.report.links import evidence_link
 from auditor.report.view import rule_sort_key
 
 COLUMNS = ("rule_id", "area", "item", "evidence", "month", "month_name", "team", "status",
@@ -52,9 +53,17 @@ class CsvFormat(ReportFormat):
     filename = "gap-report.csv"
 
     def render(self, report: AuditReport, lang: str) -> bytes:
+        """UTF-8 with a BOM (Excel then reads Indonesian text right), CRLF line ends, every
+        field with a separator, quote or line break in quotes; the separator is ``csv.delimiter``
+        of the config (';' where Excel's regional settings split on semicolons). No ``sep=``
+        line: Excel drops the BOM when one follows it, and other programs read it as data."""
+        base = report.output.links_base
         buffer = io.StringIO(newline="")
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(header(lang))
-        for _, row in verdict_rows(report, lang):
+        writer = csv.writer(buffer, delimiter=report.output.csv_delimiter, lineterminator="\r\n")
+        writer.writerow(header(lang) + ([t("report.col.folder_link", lang)] if base else []))
+        for verdict, row in verdict_rows(report, lang):
+            if base:
+                link = evidence_link(base, verdict.folder)
+                row.append(link.text if link else "")
             writer.writerow([neutralise(cell) for cell in row])
         return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from auditor.audit.model import AuditReport, Verdict
 from auditor.i18n import t
 from auditor.report import labels
+from auditor.report.links import link_url, spreadsheet_target
 from auditor.report.view import Cell, by_rule_month, rule_cells, rules_by_item
 
 INDEX_BASENAME = "indeks-bukti"
@@ -27,6 +28,7 @@ class IndexFile:
     signed: str
     months: list[str]  # month names of the verdicts it was found for
     statuses: list[str]  # status labels of those verdicts
+    target: str | None = None  # the spreadsheet's hyperlink (report/links.py)
 
 
 @dataclass
@@ -39,6 +41,7 @@ class IndexRule:
     folder_href: str | None
     cells: list[Cell]
     files: list[IndexFile]
+    folder_target: str | None = None  # the spreadsheet's hyperlink (report/links.py)
 
 
 @dataclass
@@ -84,10 +87,11 @@ def _files(report: AuditReport, verdicts: list[Verdict], lang: str) -> list[Inde
             entry = found.get(f.path)
             if entry is None:
                 entry = found[f.path] = IndexFile(
-                    path=f.path, href=labels.file_uri(report.evidence_root, f.path),
+                    path=f.path, href=link_url(report.output.links_base, f.path),
                     part=f.part or "", date=f.date or t("report.no_date", lang),
                     date_source=labels.date_source_label(f.date_source, lang) if f.date else "",
-                    signed=labels.signed_label(f.signed, lang), months=[], statuses=[])
+                    signed=labels.signed_label(f.signed, lang), months=[], statuses=[],
+                    target=spreadsheet_target(report.output.links_base, f.path))
             entry.months.append(labels.month_name(verdict.month, lang))
             entry.statuses.append(labels.status_label(verdict.status, lang))
     return sorted(found.values(), key=lambda f: f.path)
@@ -116,8 +120,9 @@ def build_index(report: AuditReport, lang: str) -> EvidenceIndex:
             indicators[text].rules.append(IndexRule(
                 rule_id=str(rule["id"]), evidence=str(rule.get("evidence") or ""),
                 action=str(rule.get("action") or ""), team=str(rule.get("team") or ""),
-                folder=folder, folder_href=labels.file_uri(report.evidence_root, folder),
-                cells=rule_cells(rule, judged, report.month, lang), files=files))
+                folder=folder, folder_href=link_url(report.output.links_base, folder),
+                cells=rule_cells(rule, judged, report.month, lang), files=files,
+                folder_target=spreadsheet_target(report.output.links_base, folder)))
     return EvidenceIndex(
         lang=lang, title=t("report.index.title", lang), office=report.office,
         period=t("report.period", lang, month=labels.month_name(report.month, lang),

@@ -54,9 +54,9 @@ def _row(sheet, base: list[object], rule: IndexRule, f: IndexFile | None,
         if month_cell.symbol:  # a blank (not due) month stays unpainted, as before
             xlsx_cells.paint_status(sheet.cell(row, first_month_col + offset), month_cell.state)
     path_col = first_month_col + 12
-    if f and f.href:
-        sheet.cell(row, path_col).hyperlink = f.href
+    if f and f.target:
+        sheet.cell(row, path_col).hyperlink = f.target
         sheet.cell(row, path_col).style = "Hyperlink"
-    if rule.folder_href:
-        sheet.cell(row, path_col + len(TAIL) - 1).hyperlink = rule.folder_href
+    if rule.folder_target:
+        sheet.cell(row, path_col + len(TAIL) - 1).hyperlink = rule.folder_target
         sheet.cell(row, path_col + len(TAIL) - 1).style = "Hyperlink"

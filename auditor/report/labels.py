@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
-
 from auditor.audit.model import STATUSES, FileEvidence
 from auditor.i18n import has, t
 
@@ -141,15 +139,3 @@ def _read_line(evidence: FileEvidence, lang: str) -> str:
         return t("report.file_line_read", lang, date=evidence.date, source=source,
                  evidence=evidence.date_evidence, mtime=mtime)
     return t("report.file_line", lang, date=evidence.date, source=source, mtime=mtime)
-
-
-def file_uri(root: str, relative: str) -> str | None:
-    """A file:// link to ``relative`` under the evidence root, or None when the root is not
-    absolute. Every unusual character is percent-encoded, so a hostile name stays a path."""
-    base = PurePosixPath(root) if root else None
-    if base is None or not base.is_absolute():
-        return None
-    rel = PurePosixPath(relative.lstrip("/")) if relative else PurePosixPath()
-    if ".." in rel.parts:
-        return None
-    return (base / rel).as_uri()

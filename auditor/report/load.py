@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.audit.model import AuditReport, Count, FileEvidence, RunSummary, Verdict
+from auditor.config.model import OutputSettings
 from auditor.errors import UserError
 from auditor.i18n import t
 
@@ -65,7 +66,14 @@ def report_from_json(data: dict[str, Any]) -> AuditReport:
         inspection={"read": int(data.get("inspection", {}).get("read", 0)),
                     "retried": int(data.get("inspection", {}).get("retried", 0))},
         review=dict(data.get("review") or {}),
+        output=_output(data.get("output") or {}),
     )
+
+
+def _output(data: dict[str, Any]) -> OutputSettings:
+    base = data.get("links_base")
+    return OutputSettings(links_base=str(base) if base else None,
+                          csv_delimiter=";" if data.get("csv_delimiter") == ";" else ",")
 
 
 def load_report(path: Path) -> AuditReport:

@@ -27,6 +27,12 @@ def md(text: object) -> str:
     return value
 
 
+def _linked(text: str, href: str | None) -> str:
+    """``text`` as a Markdown link when links.base gives it one (the URL is percent-encoded,
+    and in <> so that nothing in it ends the link), else as plain text."""
+    return f"[{md(text)}](<{href}>)" if href else md(text)
+
+
 def _table(head: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
@@ -44,7 +50,7 @@ def _team(team: TeamView, lang: str) -> list[str]:
         out.append(f"- **{md(todo.rule_id)}** {md(todo.evidence)} — {md(todo.month_name)}: "
                    f"{todo.symbol} **{md(todo.status_label)}**")
         out += [f"  - {md(problem)}" for problem in todo.problems]
-        out.append(f"  - {t('report.put_in', lang)} {md(todo.folder)}")
+        out.append(f"  - {t('report.put_in', lang)} {_linked(todo.folder, todo.folder_href)}")
         if todo.fix:
             out.append(f"  - {t('review.fix_hint', lang)} {md(todo.fix)}")
         if todo.files:
@@ -52,7 +58,7 @@ def _team(team: TeamView, lang: str) -> list[str]:
             for f in todo.files:
                 extra = f"; {md(f.error)}" if f.error else ""
                 guessed = f" ({md(f.guessed)})" if f.guessed else ""
-                out.append(f"    - {md(f.path)}{guessed} — {md(f.line)}; {md(f.signed)}{extra}")
+                out.append(f"    - {_linked(f.path, f.href)}{guessed} — {md(f.line)}; {md(f.signed)}{extra}")
     if team.decided:
         out += ["", f"**{t('review.heading.decided', lang)}:**", ""]
         out += [f"- {d.symbol} **{md(d.status_label)}** {md(d.rule_id)} {md(d.evidence)} — "
@@ -60,7 +66,7 @@ def _team(team: TeamView, lang: str) -> list[str]:
     if team.upcoming:
         out += ["", f"**{t('report.heading.upcoming', lang)}:**", ""]
         out += [f"- **{md(u.rule_id)}** {md(u.evidence)} — {md(u.month_name)}; "
-                f"{t('report.put_in', lang)} {md(u.folder)}" for u in team.upcoming]
+                f"{t('report.put_in', lang)} {_linked(u.folder, u.folder_href)}" for u in team.upcoming]
     return [*out, ""]
 
 

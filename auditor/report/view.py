@@ -17,6 +17,7 @@ from auditor.audit.assemble import count_verdicts
 from auditor.audit.model import DECIDED, STATUSES, AuditReport, Count, FileEvidence, Verdict
 from auditor.i18n import t
 from auditor.report import labels
+from auditor.report.links import link_url
 from auditor.review.hints import fix_command
 from auditor.rules.model import AREAS
 
@@ -61,7 +62,7 @@ class FileView:
     signed: str
     line: str  # date, where it came from, modification time
     error: str | None
-    href: str | None  # file:// link, None when the evidence root is not absolute
+    href: str | None  # through links.base (report/links.py); None: the path shows as text
     guessed: str = ""  # "guessed from the names; please check" when the rule was guessed
     why: str = ""  # the story `zi-auditor explain` tells of a guessed file
 
@@ -190,23 +191,23 @@ def rules_by_item(report: AuditReport) -> list[RuleGroup]:
     return list(groups.values())
 
 
-def _file_view(evidence: FileEvidence, lang: str, root: str) -> FileView:
+def _file_view(evidence: FileEvidence, lang: str, base: str | None) -> FileView:
     return FileView(path=evidence.path, part=evidence.part or "",
                     signed=labels.signed_label(evidence.signed, lang),
                     line=labels.file_line(evidence, lang), error=evidence.error,
-                    href=labels.file_uri(root, evidence.path),
+                    href=link_url(base, evidence.path),
                     guessed=t("report.guessed", lang) if evidence.matched_by == "guess" else "",
                     why=evidence.explain or "")
 
 
-def _todo(verdict: Verdict, lang: str, root: str) -> Todo:
+def _todo(verdict: Verdict, lang: str, base: str | None) -> Todo:
     return Todo(
         rule_id=verdict.rule_id, evidence=verdict.evidence, month=verdict.month,
         month_name=labels.month_name(verdict.month, lang), status=verdict.status,
         status_label=labels.status_label(verdict.status, lang),
         symbol=labels.SYMBOLS.get(verdict.status, ""), problems=list(verdict.problems),
-        folder=verdict.folder, folder_href=labels.file_uri(root, verdict.folder),
-        files=[_file_view(f, lang, root) for f in verdict.files],
+        folder=verdict.folder, folder_href=link_url(base, verdict.folder),
+        files=[_file_view(f, lang, base) for f in verdict.files],
         fix=fix_command(verdict) if verdict.is_gap else "",
     )
 
@@ -268,12 +269,12 @@ def _teams(report: AuditReport, lang: str) -> list[TeamView]:
         gaps = sorted((v for v in report.verdicts if v.team == name and v.is_gap), key=order)
         nxt = sorted((v for v in report.upcoming if v.team == name), key=order)
         count = report.by_team.get(name) or count_verdicts([v for v in report.verdicts if v.team == name])[0]
-        root = report.evidence_root
+        base = report.output.links_base
         decided = sorted((v for v in report.verdicts if v.team == name and v.status in DECIDED),
                          key=order)
-        teams.append(TeamView(name, count, [_todo(v, lang, root) for v in gaps],
-                              [_todo(v, lang, root) for v in nxt],
-                              [_todo(v, lang, root) for v in decided]))
+        teams.append(TeamView(name, count, [_todo(v, lang, base) for v in gaps],
+                              [_todo(v, lang, base) for v in nxt],
+                              [_todo(v, lang, base) for v in decided]))
     return teams
 
 

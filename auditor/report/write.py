@@ -15,13 +15,15 @@ from auditor.report.csv_format import CsvFormat
 from auditor.report.html import HtmlFormat
 from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
+from auditor.report.pleno import PlenoFormat
 from auditor.report.sets import current_content, digest, switch_in
 from auditor.report.view import one_view
 from auditor.report.xlsx_format import XlsxFormat
 
 
 def default_formats() -> tuple[ReportFormat, ...]:
-    return (JsonFormat(), MarkdownFormat(), CsvFormat(), HtmlFormat(), XlsxFormat())
+    return (JsonFormat(), MarkdownFormat(), CsvFormat(), HtmlFormat(), XlsxFormat(),
+            PlenoFormat())
 
 
 def month_folder(out_dir: Path, year: int, month: int) -> Path:
@@ -30,7 +32,8 @@ def month_folder(out_dir: Path, year: int, month: int) -> Path:
 
 def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
                   formats: Sequence[ReportFormat] | None = None) -> Path:
-    """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and return that folder.
+    """Write out_dir/<YYYY>-<MM>/gap-report.{json,md,csv,html,xlsx} and ringkasan-pleno.html
+    and return that folder.
 
     Each format is rendered and written into a new generation folder that no reader sees
     yet; the set is then switched in whole (``sets.switch_in``): a reader sees the old set or

@@ -1,5 +1,7 @@
-"""gap-report.xlsx: the CSV's verdict table and a summary sheet, for Excel users whose
-regional settings split a CSV on ';' (Indonesian Windows) and see one column.
+"""gap-report.xlsx: the CSV's verdict table ("Semua bukti"), the gaps alone grouped per Tim
+("Kekurangan", a printed page per Tim) and a summary sheet, for Excel users whose regional
+settings split a CSV on ';' (Indonesian Windows) and see one column. Every sheet prints on
+A4 landscape, fitted to the page width, with the header row on every page.
 
 Written with XlsxWriter, which streams a workbook about twice as fast as openpyxl builds one
 (the gap report is rewritten whenever a finding changes); openpyxl stays for reading plans and
@@ -13,13 +15,14 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
-from auditor.audit.model import AuditReport, Count
+from auditor.audit.model import AuditReport, Count, Verdict
 from auditor.i18n import t
 from auditor.report import xlsx_cells
 from auditor.report.base import ReportFormat
 from auditor.report.csv_format import COLUMNS, header, verdict_rows
 from auditor.report.labels import STATUS_COLOURS
-from auditor.report.view import build_view
+from auditor.report.links import spreadsheet_target
+from auditor.report.view import build_view, rule_sort_key
 
 WIDTHS = {"rule_id": 9, "area": 6, "item": 6, "evidence": 40, "month": 7, "month_name": 11,
           "team": 26, "status": 20, "files": 50, "dates": 32, "problems": 50, "folder": 40}
@@ -75,25 +78,61 @@ class XlsxFormat(ReportFormat):
                                             "strings_to_urls": False,
                                             "strings_to_numbers": False})
         formats: dict[tuple, Any] = {}
-        _gaps_sheet(_Sheet(book, t("report.xlsx.sheet_gaps", lang), formats), report, lang)
-        _summary_sheet(_Sheet(book, t("report.heading.summary", lang), formats), report, lang)
+        rows = verdict_rows(report, lang)
+        _verdict_sheet(_Sheet(book, t("report.xlsx.sheet_all", lang), formats), report, lang,
+                       rows)
+        gaps = sorted((r for r in rows if r[0].is_gap),  # per Tim, a page each when printed
+                      key=lambda r: (r[0].team, r[0].month, rule_sort_key(r[0].rule_id)))
+        _verdict_sheet(_Sheet(book, t("report.xlsx.sheet_gaps", lang), formats), report, lang,
+                       gaps, break_per_team=True)
+        summary = _Sheet(book, t("report.heading.summary", lang), formats)
+        _summary_sheet(summary, report, lang)
+        _print_setup(summary.sheet, header_row=False)
         book.close()
         return buffer.getvalue()
 
 
-def _gaps_sheet(out: _Sheet, report: AuditReport, lang: str) -> None:
+def _print_setup(sheet: Any, *, header_row: bool = True) -> None:
+    """A4 landscape, every column on the page width (as many pages down as needed), the
+    header row repeated on every printed page."""
+    sheet.set_paper(9)  # A4
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    sheet.set_footer("&L&A&R&P / &N")  # sheet name, page n of N
+    if header_row:
+        sheet.repeat_rows(0)
+
+
+def _verdict_sheet(out: _Sheet, report: AuditReport, lang: str,
+                   rows: list[tuple[Verdict, list[object]]], *,
+                   break_per_team: bool = False) -> None:
     out.header(header(lang))
     status_col = COLUMNS.index("status")
     plain = out.fmt(valign="top")
     wrapped = out.fmt(valign="top", text_wrap=True)
     cell_formats = [wrapped if c in WRAPPED else plain for c in COLUMNS]
-    for verdict, values in verdict_rows(report, lang):
+    folder_col = COLUMNS.index("folder")
+    link_format = out.fmt(valign="top", font_color="#0563C1", underline=1)
+    breaks, team = [], None
+    for verdict, values in rows:
+        if break_per_team and team is not None and verdict.team != team:
+            breaks.append(out.row)  # this Tim starts a new printed page
+        team = verdict.team
         cell_formats[status_col] = out.status(verdict.status, valign="top")
-        out.append(values, cell_formats)
+        row = out.append(values, cell_formats)
+        target = spreadsheet_target(report.output.links_base, verdict.folder)
+        if target and verdict.folder:  # the folder opens from Excel through links.base
+            if "://" not in target:
+                target = "external:" + target  # XlsxWriter's spelling of a Windows path
+            out.sheet.write_url(row, folder_col, target, link_format, string=verdict.folder)
     for col, name in enumerate(COLUMNS):
         out.sheet.set_column(col, col, WIDTHS[name])
     out.sheet.freeze_panes(1, 0)
     out.sheet.autofilter(0, 0, max(out.row - 1, 0), len(COLUMNS) - 1)
+    _print_setup(out.sheet)
+    if breaks:
+        out.sheet.set_h_pagebreaks(breaks)
 
 
 def _summary_sheet(out: _Sheet, report: AuditReport, lang: str) -> None:

@@ -19,6 +19,7 @@ from auditor.config.model import Config
 from auditor.errors import ExitCode
 from auditor.i18n import t
 from auditor.lock import SCHEDULED_WAIT_SECONDS
+from auditor.run.officetime import OfficeTimeFormatter
 
 if TYPE_CHECKING:
     from auditor.deliver.send import DeliveryResult
@@ -44,7 +45,7 @@ def setup_logging(config: Config, *, log_file: bool = True, level: int = logging
         handlers.append(RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5,
                                             encoding="utf-8"))
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(FORMAT, "%Y-%m-%d %H:%M:%S"))
+        handler.setFormatter(OfficeTimeFormatter(FORMAT, config.timezone))
         handler._zi_auditor = True  # type: ignore[attr-defined]
         root.addHandler(handler)
     root.propagate = False

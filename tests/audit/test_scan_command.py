@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
 from audit_documents import Office, daftar_hadir, sk, undangan
 
 from auditor.cli import main
@@ -52,4 +53,7 @@ def test_an_unmounted_share_exits_3_with_a_plain_message(office: Office, capsys)
 def test_bad_dates_and_months_are_usage_errors(office: Office, capsys) -> None:
     assert main(["scan", "--config", str(office.config.path), "--as-of", "13-05-2022"]) == 2
     assert "TTTT-BB-HH" in capsys.readouterr().err
-    assert main(["scan", "--config", str(office.config.path), "--month", "13"]) == 2
+    with pytest.raises(SystemExit) as usage:  # argparse refuses it before anything runs
+        main(["scan", "--config", str(office.config.path), "--month", "13"])
+    assert usage.value.code == 2
+    assert "bulan '13' tidak dikenal" in capsys.readouterr().err

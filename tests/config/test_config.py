@@ -200,7 +200,7 @@ def test_every_command_has_plain_help() -> None:
             [sys.executable, "-m", "auditor", command, "--help"], capture_output=True, text=True
         )
         assert result.returncode == 0, (command, result.stderr)
-        assert "usage: zi-auditor" in result.stdout
+        assert "pemakaian: zi-auditor" in result.stdout
 
 
 def test_every_default_comes_from_the_schema_alone(tmp_path) -> None:

@@ -11,9 +11,11 @@ from report_sample import HOSTILE_FILE, ROOT, make_report
 
 from auditor.audit.model import AuditReport, FileEvidence
 from auditor.cli import main
+from auditor.config.model import OutputSettings
 from auditor.report.write import write_reports
 
 pytestmark = pytest.mark.slow  # headless Chromium
+SHARE = "\\\\KPU-SRV\\ZI\\"
 
 
 @pytest.fixture
@@ -30,7 +32,10 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     may.verdicts[0].files.append(FileEvidence(
         path="I Manajemen Perubahan/Notulen\x07rapat.pdf", part="risalah", date=None,
         date_source=None, signed=False))
-    write_reports(make_report(month=4), tmp_path / "laporan", "id")
+    april = make_report(month=4)
+    for report in (april, may):  # links.base: the evidence share as the readers' PCs see it
+        report.output = OutputSettings(links_base=SHARE)
+    write_reports(april, tmp_path / "laporan", "id")
     write_reports(may, tmp_path / "laporan", "id")
     return tmp_path
 
@@ -56,13 +61,13 @@ def test_index_lists_every_rule_with_its_files_and_links(office: Path, capsys) -
     first = nominatif[0]
     assert first[col["Indikator"]].value.startswith("Kebutuhan pegawai disusun")
     assert first[col["Berkas"]].value.endswith("Nominatif 01-2022.xlsx")
-    assert first[col["Berkas"]].hyperlink.target.startswith(
-        "file:///srv/zi/bukti/III%20Penataan%20SDM/1%20Perencanaan/")
+    assert first[col["Berkas"]].hyperlink.target.startswith(  # Excel opens the share's path
+        "\\\\KPU-SRV\\ZI\\III Penataan SDM\\1 Perencanaan\\")
     assert [first[col[m]].value for m in ("Apr", "Mei", "Jun")] == [
         "Lengkap", "Belum ada", "Belum jatuh tempo"]
     assert first[col["Mei"]].fill.fgColor.rgb.endswith("F8C7C7")
     empty = [r for r in rows if r[col["ID"]].value == "III.5.1"]
-    assert empty[0][col["Folder"]].hyperlink.target.endswith("III.5.1%20Rekap%20kehadiran")
+    assert empty[0][col["Folder"]].hyperlink.target.endswith("\\III.5.1 Rekap kehadiran")
 
 
 def test_hostile_file_names_stay_text_in_the_workbook(office: Path) -> None:
@@ -85,8 +90,8 @@ def test_html_index_groups_by_area_item_and_indicator(office: Path) -> None:
     indicators = [p.text_content() for p in dom.xpath("//p[@class='indicator']")]
     assert "Indikator: Telah dibangun lingkungan pengendalian" in indicators
     links = dom.xpath("//a/@href")
-    assert all(link.startswith("file:///srv/zi/bukti/") for link in links)
-    assert "file:///srv/zi/bukti/V%20Penguatan%20Pengawasan/1%20Gratifikasi/V.1.1%20Publikasi/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.pdf" in links
+    assert all(link.startswith("file://KPU-SRV/ZI/") for link in links)
+    assert "file://KPU-SRV/ZI/V%20Penguatan%20Pengawasan/1%20Gratifikasi/V.1.1%20Publikasi/%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E.pdf" in links
     assert not dom.xpath("//img | //script")
     assert HOSTILE_FILE in dom.text_content()
 

@@ -15,7 +15,7 @@ from auditor.report.base import ReportFormat
 from auditor.report.write import default_formats, write_reports
 
 NAMES = {"gap-report.json", "gap-report.md", "gap-report.csv", "gap-report.html",
-         "gap-report.xlsx"}
+         "gap-report.xlsx", "ringkasan-pleno.html"}
 
 
 class BrokenFormat(ReportFormat):

@@ -25,8 +25,8 @@ def _records(sheet: Worksheet) -> list[dict[str, object]]:
 
 def test_one_row_per_verdict_like_the_csv(report, tmp_path: Path) -> None:
     book = _book(report, tmp_path)
-    assert book.sheetnames == ["Kekurangan", "Ringkasan"]
-    rows = _records(book["Kekurangan"])
+    assert book.sheetnames == ["Semua bukti", "Kekurangan", "Ringkasan"]
+    rows = _records(book["Semua bukti"])
     assert len(rows) == len(report.verdicts)
     row = next(r for r in rows if r["ID"] == "I.1.2" and r["Bulan"] == 5)
     assert row["Nama bulan"] == "Mei"
@@ -40,7 +40,7 @@ def test_one_row_per_verdict_like_the_csv(report, tmp_path: Path) -> None:
 
 
 def test_header_is_bold_frozen_and_filterable_and_problems_wrap(report, tmp_path: Path) -> None:
-    sheet = _book(report, tmp_path)["Kekurangan"]
+    sheet = _book(report, tmp_path)["Semua bukti"]
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == sheet.dimensions
     assert all(cell.font.bold for cell in sheet[1])
@@ -50,7 +50,7 @@ def test_header_is_bold_frozen_and_filterable_and_problems_wrap(report, tmp_path
 
 
 def test_status_cells_carry_the_html_report_colours(report, tmp_path: Path) -> None:
-    sheet = _book(report, tmp_path)["Kekurangan"]
+    sheet = _book(report, tmp_path)["Semua bukti"]
     status = [c.value for c in sheet[1]].index("Status") + 1
     fills = {sheet.cell(r, status).value: sheet.cell(r, status).fill.fgColor.rgb
              for r in range(2, sheet.max_row + 1)}
@@ -62,7 +62,7 @@ def test_status_cells_carry_the_html_report_colours(report, tmp_path: Path) -> N
 def test_indonesian_text_survives(tmp_path: Path) -> None:
     report = make_report()
     report.verdicts[0].problems = ["Rapat “Zona Integritas” – Ruang Sidang Utama, Jum’at √"]
-    rows = _records(_book(report, tmp_path)["Kekurangan"])
+    rows = _records(_book(report, tmp_path)["Semua bukti"])
     assert rows[0]["Masalah"] == "Rapat “Zona Integritas” – Ruang Sidang Utama, Jum’at √"
 
 
@@ -74,7 +74,7 @@ def test_hostile_and_formula_like_names_stay_plain_text(tmp_path: Path) -> None:
                             date=None, date_source=None, signed=None)],
         problems=["@SUM(1+1)*cmd|' /C calc'!A0", "lainnya\x07"], folder="+V Pengawasan",
         evidence="-2+3 Screenshot", area="V", item=1))
-    sheet = _book(report, tmp_path)["Kekurangan"]
+    sheet = _book(report, tmp_path)["Semua bukti"]
     cells = [c for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     texts = {c.value for c in cells if isinstance(c.value, str)}
@@ -103,8 +103,8 @@ def test_summary_sheet_gives_the_headline_overall_and_per_team(report, tmp_path:
 
 def test_english_headings_with_lang_en(report, tmp_path: Path) -> None:
     book = _book(report, tmp_path, "en")
-    assert book.sheetnames == ["Gaps", "Summary"]
-    rows = _records(book["Gaps"])
+    assert book.sheetnames == ["All evidence", "Gaps", "Summary"]
+    rows = _records(book["All evidence"])
     assert list(rows[0])[:4] == ["ID", "Area", "Item", "Evidence"]
     assert {r["Status"] for r in rows} >= {"Complete", "Late", "Missing", "Needs review"}
     summary = [v for row in book["Summary"].iter_rows(values_only=True) for v in row]
