@@ -25,11 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     argframe.install()
     parser = argparse.ArgumentParser(
         prog="zi-auditor",
-        description=(
-            "Memeriksa bukti fisik Zona Integritas (WBK/WBBM) terhadap Rencana Aksi dan "
-            "menulis laporan kekurangan per bulan dan per Tim. / Checks Zona Integritas "
-            "evidence against the action plan and writes a monthly gap report per team."
-        ),
+        description=t("cli.program.description"),
     )
     parser.add_argument("--version", action="version", version=f"zi-auditor {__version__}",
                         help=t("cli.frame.version"))

@@ -105,3 +105,28 @@ def test_common_yaml_mistakes_are_told_plainly(capsys, tmp_path: Path, text: str
     assert "did not find" not in err and "cannot start" not in err
     code, _, err = _run(capsys, "config", "validate", str(config), "--lang", "en")
     assert code == 2 and english in err
+
+
+def _commands() -> list[list[str]]:
+    import argparse
+
+    from auditor.cli import build_parser
+
+    def subs(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.ArgumentParser]]:
+        action = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+        return list(action.choices.items()) if action else []
+
+    out = []
+    for name, parser in subs(build_parser()):
+        out.append([name])
+        out += [[name, sub] for sub, _ in subs(parser)]
+    return out
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_s_help_speaks_one_language(capsys, command: list[str]) -> None:
+    _, indonesian, _ = _run(capsys, *command, "--help")
+    _, english, _ = _run(capsys, *command, "--help", "--lang", "en")
+    assert indonesian.startswith("pemakaian:") and english.startswith("usage:")
+    assert " / " not in indonesian and " / " not in english, "one language glued to the other"
+    assert indonesian != english

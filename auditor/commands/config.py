@@ -13,26 +13,23 @@ ORDER = 50
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "config", help="periksa atau buat berkas konfigurasi / validate or generate the config",
-        description="Periksa config.yaml sebelum dipakai, atau cetak contoh lengkap berkomentar.",
+        "config", help=t("cli.config.config.help"),
+        description=t("cli.config.config.description"),
     )
     actions = parser.add_subparsers(dest="config_action", metavar="ACTION", required=True)
     check = actions.add_parser(
-        "validate", help="periksa config.yaml; galat menyebut baris dan kunci / validate a config",
+        "validate", help=t("cli.config.validate.help"),
         description=(
-            "Memeriksa berkas konfigurasi dan yang disebutnya: folder bukti dapat dibaca, "
-            "berkas aturan ada dan sah, folder laporan dan state dapat ditulis (di luar folder "
-            "bukti), variabel kata sandi SMTP terisi, nama kantor (office) diisi. Keluar 0 bila "
-            "sah, 2 bila ada galat (berkas, baris, kunci dan saran disebut)."),
+            t("cli.config.validate.description")),
     )
-    check.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
-    check.add_argument("file", nargs="?", metavar="FILE", help="sama dengan --config")
+    check.add_argument("--config", "-c", metavar="FILE", help=t("cli.config.config.help2"))
+    check.add_argument("file", nargs="?", metavar="FILE", help=t("cli.config.file.help"))
     check.set_defaults(handler=_validate)
     gen = actions.add_parser(
-        "generate", help="cetak contoh konfigurasi berkomentar / print a commented sample",
-        description="Mencetak contoh config.yaml lengkap dengan penjelasan setiap kunci.",
+        "generate", help=t("cli.config.generate.help"),
+        description=t("cli.config.generate.description"),
     )
-    gen.add_argument("--out", "-o", metavar="FILE", help="tulis ke berkas ini (default: layar)")
+    gen.add_argument("--out", "-o", metavar="FILE", help=t("cli.config.out.help"))
     gen.set_defaults(handler=_generate)
     timer = actions.add_parser(
         "timer", help=t("cli.config_timer.help"), description=t("cli.config_timer.description"))

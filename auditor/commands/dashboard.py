@@ -6,22 +6,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from auditor.i18n import t
+
 ORDER = 36
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "dashboard", help="tulis halaman perkembangan kantor (index.html) / office progress page",
+        "dashboard", help=t("cli.dashboard.dashboard.help"),
         description=(
-            "Menulis index.html: tautan ke setiap laporan bulanan, per Tim jatuh tempo, "
-            "lengkap dan kekurangan tiap bulan (grafik dan tabel), tren pemindaian terakhir, "
-            "area × bulan, 10 kekurangan terlama dan yang jatuh tempo bulan depan. Tiap "
-            "pemindaian juga menulisnya di reports_dir. (Writes the office's progress page "
-            "from the state and the newest report; every scan writes it too.)"),
+            t("cli.dashboard.dashboard.description")),
     )
-    parser.add_argument("--config", "-c", metavar="FILE", help="berkas konfigurasi (default: ./config.yaml)")
+    parser.add_argument("--config", "-c", metavar="FILE", help=t("cli.dashboard.config.help"))
     parser.add_argument("--out", "-o", metavar="DIR",
-                        help="folder tujuan (default: reports_dir di konfigurasi) / output folder")
+                        help=t("cli.dashboard.out.help"))
     parser.set_defaults(handler=_dashboard)
 
 

@@ -5,19 +5,17 @@ from __future__ import annotations
 import argparse
 
 from auditor.commands._options import add_config
+from auditor.i18n import t
 
 ORDER = 28
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "explain", help="mengapa satu berkas dihitung di bukti fisik itu / why a file counts where it does",
-        description="Untuk satu berkas: bukti fisik dan bagiannya, dengan langkah apa (peta folder, "
-                    "folder aturan, nomor aturan, pola, tebakan) dan alasannya, bulannya, dan fakta "
-                    "dokumen (tanggal, tanda tangan) yang dipakai putusan. PATH: jalur berkas, atau "
-                    "jalurnya relatif terhadap folder bukti.",
+        "explain", help=t("cli.explain.explain.help"),
+        description=t("cli.explain.explain.description"),
     )
-    parser.add_argument("path", metavar="PATH", help="berkas bukti / the evidence file")
+    parser.add_argument("path", metavar="PATH", help=t("cli.explain.path.help"))
     add_config(parser)
     parser.set_defaults(handler=_explain)
 

@@ -5,21 +5,19 @@ from __future__ import annotations
 import argparse
 
 from auditor.commands._options import add_config
+from auditor.i18n import t
 
 ORDER = 25
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "init-tree", help="buat folder bukti untuk setiap aturan / create the evidence folders",
-        description="Membuat di ROOT folder setiap aturan (area / butir / aturan) dengan nama yang mudah "
-                    "dibaca. Aman diulang: folder yang sudah ada dipakai (juga bila huruf besar/kecil, spasi "
-                    "atau garis bawahnya berbeda) dan tidak ada berkas yang disentuh. Mencetak folder yang "
-                    "dibuat. (Creates the folder of every rule; idempotent; never touches a file.)",
+        "init-tree", help=t("cli.init_tree.init_tree.help"),
+        description=t("cli.init_tree.init_tree.description"),
     )
-    parser.add_argument("root", metavar="ROOT", help="folder induk bukti fisik / the evidence root")
+    parser.add_argument("root", metavar="ROOT", help=t("cli.init_tree.root.help"))
     parser.add_argument("--rules", action="append", metavar="FILE",
-                        help="berkas aturan (default: dari konfigurasi, atau aturan bawaan) / rules file")
+                        help=t("cli.init_tree.rules.help"))
     add_config(parser)
     parser.set_defaults(handler=_init_tree)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from auditor.commands._options import year_value
+from auditor.i18n import t
 
 ORDER = 40
 
@@ -12,26 +13,23 @@ ORDER = 40
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "inspect",
-        help="baca tanggal dan tanda tangan tiap berkas / read each file's date and signature",
+        help=t("cli.inspect.inspect.help"),
         description=(
-            "Membaca berkas bukti (PDF, DOCX, XLSX, gambar) dan menampilkan tanggal dokumen, "
-            "sumber tanggal, dan apakah ditandatangani. Folder dibaca seluruh isinya. Tidak ada "
-            "berkas yang diubah. (Reads evidence files and shows each document's date and "
-            "signature; folders are read recursively; nothing is changed.)"),
+            t("cli.inspect.inspect.description")),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="berkas atau folder / files or folders")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=t("cli.inspect.paths.help"))
     parser.add_argument("--json", action="store_true",
-                        help="keluaran JSON Lines, satu objek per berkas / JSON Lines output")
+                        help=t("cli.inspect.json.help"))
     parser.add_argument("--workers", type=int, default=2, metavar="N",
-                        help="jumlah proses pembaca (default 2) / reader processes")
+                        help=t("cli.inspect.workers.help"))
     parser.add_argument("--timeout", type=float, default=20.0, metavar="S",
-                        help="batas waktu prosesor per berkas, detik (default 20) / per-file CPU time limit")
+                        help=t("cli.inspect.timeout.help"))
     parser.add_argument("--max-mb", type=float, default=50.0, metavar="M",
-                        help="batas ukuran berkas, MB (default 50) / per-file size limit")
+                        help=t("cli.inspect.max_mb.help"))
     parser.add_argument("--year", "-y", type=year_value, default=None, metavar="Y",
-                        help="tahun rencana aksi, untuk menyaring tanggal / plan year")
+                        help=t("cli.inspect.year.help"))
     parser.add_argument("--no-ocr", action="store_true",
-                        help="jangan jalankan OCR pada halaman pindaian / skip OCR")
+                        help=t("cli.inspect.no_ocr.help"))
     parser.set_defaults(handler=_handle)
 
 

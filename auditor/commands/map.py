@@ -4,39 +4,35 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.i18n import t
+
 ORDER = 27
 _CONFIG_HELP = "berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "map", help="peta folder drive kantor ke bukti fisik / map the office's folders",
-        description="Drive yang sudah ada: usulkan sekali peta folder -> bukti fisik, periksa oleh "
-                    "manusia, lalu pakai sebagai kebenaran (folder_map: di konfigurasi). "
-                    "(Propose a folder map once, have a person review it, then it decides.)",
+        "map", help=t("cli.map.map.help"),
+        description=t("cli.map.map.description"),
     )
     actions = parser.add_subparsers(dest="map_action", metavar="ACTION", required=True)
     prop = actions.add_parser(
-        "propose", help="tulis usulan peta folder / write a proposed folder map",
-        description="Menelusuri folder bukti dan menulis, untuk setiap folder berisi bukti, bukti "
-                    "fisik yang paling mungkin, seberapa yakin dan alasannya; yang meragukan di "
-                    "atas. Tidak menulis apa pun di folder bukti. (Never writes into the tree.)",
+        "propose", help=t("cli.map.propose.help"),
+        description=t("cli.map.propose.description"),
     )
     prop.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
     prop.add_argument("--out", "-o", metavar="FILE", required=True,
-                      help="berkas peta yang ditulis, mis. folders.yaml / the map file to write")
+                      help=t("cli.map.out.help"))
     prop.add_argument("--force", action="store_true",
-                      help="timpa berkas yang sudah ada / overwrite an existing file")
+                      help=t("cli.map.force.help"))
     prop.set_defaults(handler=_propose)
     check = actions.add_parser(
-        "check", help="periksa peta folder terhadap aturan dan drive / validate the folder map",
-        description="Memeriksa peta folder: nomor bukti fisik yang tidak dikenal, folder yang "
-                    "dipetakan dua kali, folder yang tidak ada lagi, bukti fisik yang tidak "
-                    "dipetakan. Keluar 0 bila baik, 2 bila ada masalah (berkas:baris: 'kunci').",
+        "check", help=t("cli.map.check.help"),
+        description=t("cli.map.check.description"),
     )
     check.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
     check.add_argument("--map", metavar="FILE",
-                       help="berkas peta (default: folder_map di konfigurasi) / the map file")
+                       help=t("cli.map.map.help2"))
     check.set_defaults(handler=_check)
 
 

@@ -6,69 +6,63 @@ from __future__ import annotations
 
 import argparse
 
+from auditor.i18n import t
+
 ORDER = 35
 _CONFIG_HELP = "berkas konfigurasi (default: ./config.yaml atau $ZI_CONFIG)"
-_BY = "nama orang yang memutuskan (default: nama login) / who says so"
-_WHY = "alasannya / why"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "review",
-        help="koreksi bacaan alat, terima bukti, lihat siapa yang memutuskan / correct the tool",
+        help=t("cli.review.review.help"),
         description=(
-            "Bila alat salah membaca: koreksi tanggal, tanda tangan, bukti fisik atau bagian "
-            "sebuah berkas (dikenali dari isinya, jadi tetap berlaku bila berkas dipindah atau "
-            "diganti namanya), tandai berkas sebagai bukan bukti, atau terima bukti satu bulan "
-            "dengan alasan. Disimpan di berkas koreksi (kunci corrections: di konfigurasi), "
-            "tidak pernah di folder bukti. / When the tool is wrong: correct a file's date, "
-            "signature, rule or part, ignore a file, or accept a month's evidence with a reason."),
+            t("cli.review.review.description")),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     def common(p: argparse.ArgumentParser, writes: bool = True) -> None:
         p.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
         if writes:
-            p.add_argument("--by", metavar="NAMA", help=_BY)
+            p.add_argument("--by", metavar="NAMA", help=t("cli.review.by.help"))
 
-    p = actions.add_parser("set", help="koreksi tanggal, tanda tangan, bukti fisik, bagian "
-                                       "atau bulan satu berkas / correct one file")
-    p.add_argument("path", metavar="PATH", help="berkas (seperti di laporan, atau jalur penuh)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal dokumen / the document's date")
-    p.add_argument("--signed", metavar="ya|tidak", help="sudah ditandatangani? / signed?")
-    p.add_argument("--rule", metavar="ID", help="bukti fisik, mis. I.1.4 / rule id")
-    p.add_argument("--part", metavar="BAGIAN", help="bagian, mis. sk, undangan / part")
-    p.add_argument("--month", type=int, metavar="M", help="bulan yang dipenuhi / month it serves")
-    p.add_argument("--why", metavar="ALASAN", help=_WHY)
+    p = actions.add_parser("set", help=t("cli.review.set.help"))
+    p.add_argument("path", metavar="PATH", help=t("cli.review.path.help"))
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=t("cli.review.date.help"))
+    p.add_argument("--signed", metavar="ya|tidak", help=t("cli.review.signed.help"))
+    p.add_argument("--rule", metavar="ID", help=t("cli.review.rule.help"))
+    p.add_argument("--part", metavar="BAGIAN", help=t("cli.review.part.help"))
+    p.add_argument("--month", type=int, metavar="M", help=t("cli.review.month.help"))
+    p.add_argument("--why", metavar="ALASAN", help=t("cli.review.why.help"))
     common(p)
     p.set_defaults(handler=_set)
 
-    p = actions.add_parser("ignore", help="tandai berkas sebagai bukan bukti / not evidence")
+    p = actions.add_parser("ignore", help=t("cli.review.ignore.help"))
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--why", metavar="ALASAN", help=_WHY)
+    p.add_argument("--why", metavar="ALASAN", help=t("cli.review.why.help"))
     common(p)
     p.set_defaults(handler=_ignore)
 
     for name, decision, text in (
-            ("accept", "accepted", "terima bukti satu bulan dengan alasan / accept a month"),
+            ("accept", "accepted", t("cli.review.accept.help")),
             ("not-applicable", "not_applicable",
-             "nyatakan tidak berlaku bulan itu, dengan alasan / not applicable this month")):
+             t("cli.review.not_applicable.help"))):
         p = actions.add_parser(name, help=text)
-        p.add_argument("rule", metavar="ID", help="bukti fisik, mis. I.1.4")
+        p.add_argument("rule", metavar="ID", help=t("cli.review.rule.help2"))
         p.add_argument("--month", type=int, metavar="M", required=True)
-        p.add_argument("--why", metavar="ALASAN", required=True, help=_WHY)
+        p.add_argument("--why", metavar="ALASAN", required=True, help=t("cli.review.why.help"))
         common(p)
         p.set_defaults(handler=_decide, decision=decision)
 
-    p = actions.add_parser("unset", help="hapus koreksi (berkas, atau ID --month M) / undo")
+    p = actions.add_parser("unset", help=t("cli.review.unset.help"))
     p.add_argument("target", metavar="PATH|ID")
-    p.add_argument("--month", type=int, metavar="M", help="bersama ID: bulan keputusannya")
+    p.add_argument("--month", type=int, metavar="M", help=t("cli.review.month.help2"))
     common(p, writes=False)
     p.set_defaults(handler=_unset)
 
-    p = actions.add_parser("list", help="daftar koreksi dan keputusan / list corrections")
-    p.add_argument("--team", metavar="TIM", help="hanya tim ini / only this team")
-    p.add_argument("--month", type=int, metavar="M", help="hanya bulan ini / only this month")
+    p = actions.add_parser("list", help=t("cli.review.list.help"))
+    p.add_argument("--team", metavar="TIM", help=t("cli.review.team.help"))
+    p.add_argument("--month", type=int, metavar="M", help=t("cli.review.month.help3"))
     common(p, writes=False)
     p.set_defaults(handler=_list)
 

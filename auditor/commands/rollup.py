@@ -6,29 +6,27 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from auditor.i18n import t
+
 ORDER = 80
 STALE_DAYS = 45
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "rollup", help="rekap provinsi dari laporan kantor-kantor / province roll-up",
+        "rollup", help=t("cli.rollup.rollup.help"),
         description=(
-            "Memuat setiap <kantor>/<TAHUN>-<BULAN>.json di folder kiriman ke basis data "
-            "DuckDB (hanya yang baru atau berubah), lalu menulis rollup.html dan rollup.xlsx. "
-            "Berkas yang rusak, versi lama atau ganda disebut beserta alasannya dan dilewati. "
-            "(Loads every published office report into DuckDB, incrementally, and writes the "
-            "province page and workbook; bad files are named and skipped.)"),
+            t("cli.rollup.rollup.description")),
     )
-    parser.add_argument("dirs", nargs="+", metavar="DIR", help="folder kiriman / drop folder")
+    parser.add_argument("dirs", nargs="+", metavar="DIR", help=t("cli.rollup.dirs.help"))
     parser.add_argument("--out", "-o", metavar="DIR", default=".",
-                        help="folder untuk rollup.html dan rollup.xlsx (default: .)")
+                        help=t("cli.rollup.out.help"))
     parser.add_argument("--db", metavar="FILE", default=None,
-                        help="berkas DuckDB (default: OUT/rollup.duckdb)")
+                        help=t("cli.rollup.db.help"))
     parser.add_argument("--stale-days", type=int, default=STALE_DAYS, metavar="N",
                         help=f"kantor tanpa laporan baru selama N hari disebut (default {STALE_DAYS})")
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", default=None,
-                        help="hari hitungan 'tidak melapor' (default: hari ini)")
+                        help=t("cli.rollup.as_of.help"))
     parser.set_defaults(handler=_rollup)
 
 

@@ -6,75 +6,60 @@ import argparse
 import json
 import sys
 
+from auditor.i18n import t
+
 ORDER = 20
 
-_RULES_HELP = "berkas aturan (boleh diulang; default: dari konfigurasi, atau aturan bawaan) / rules file"
-_CONFIG_HELP = "berkas konfigurasi yang aturannya dipakai / config whose rules to use"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "rules", help="lihat, periksa atau buat aturan audit dari Rencana Aksi / rules",
-        description="Aturan audit: satu aturan per butir bukti fisik Rencana Aksi. "
-                    "(Audit rules: one per bukti fisik item of the action plan.)",
+        "rules", help=t("cli.rules.rules.help"),
+        description=t("cli.rules.rules.description"),
     )
     actions = parser.add_subparsers(dest="rules_action", metavar="ACTION", required=True)
 
     show = actions.add_parser(
-        "list", help="tampilkan aturan / list the rules",
-        description="Menampilkan setiap aturan: id, bulan jatuh tempo, tim, bukti fisik. "
-                    "--json mencetak semua kolom untuk program lain. (Lists every rule; --json for programs.)",
+        "list", help=t("cli.rules.list.help"),
+        description=t("cli.rules.list.description"),
     )
-    show.add_argument("--json", action="store_true", help="cetak JSON / print JSON")
-    show.add_argument("--rules", action="append", metavar="FILE", help=_RULES_HELP)
-    show.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
+    show.add_argument("--json", action="store_true", help=t("cli.rules.json.help"))
+    show.add_argument("--rules", action="append", metavar="FILE", help=t("cli.rules.rules_file.help"))
+    show.add_argument("--config", "-c", metavar="FILE", help=t("cli.rules.config_file.help"))
     show.set_defaults(handler=_list)
 
     check = actions.add_parser(
-        "check", help="periksa berkas aturan; galat menyebut baris dan kunci / validate rules",
-        description="Memeriksa berkas aturan. Keluar 0 bila sah, 2 bila ada galat "
-                    "(berkas:baris: 'kunci': pesan). Yang sah tetapi meragukan disebut: aturan tanpa bulan, "
-                    "tim sementara 'Tim Area I' dari impor, tim yang tidak disebut di teams: konfigurasi. "
-                    "(Exit 0 when valid, 2 with located errors; doubtful things are named.)",
+        "check", help=t("cli.rules.check.help"),
+        description=t("cli.rules.check.description"),
     )
     check.add_argument("files", nargs="*", metavar="FILE",
-                       help="berkas aturan (default: dari konfigurasi, atau aturan bawaan) / rules files")
-    check.add_argument("--config", "-c", metavar="FILE", help=_CONFIG_HELP)
+                       help=t("cli.rules.files.help"))
+    check.add_argument("--config", "-c", metavar="FILE", help=t("cli.rules.config_file.help"))
     check.set_defaults(handler=_check)
 
     imp = actions.add_parser(
-        "import", help="buat berkas aturan dari Rencana Aksi (.txt, .csv, .docx, .xlsx, .pdf) / derive rules from a plan",
-        description="Menurunkan aturan dari tabel Rencana Aksi kantor mana pun (teks, CSV, DOCX, XLSX, atau PDF "
-                    "yang punya lapisan teks). Kolom dikenali dari judulnya (NO, KOMPONEN, INDIKATOR, LANGKAH "
-                    "AKSI, BUKTI FISIK, bulan atau KURUN WAKTU, PENANGGUNG JAWAB…). Baris yang meragukan "
-                    "dilaporkan satu per satu (berkas:baris: keanehan; anggapan) dan dicatat di 'note' aturannya; "
-                    "ringkasan di akhir menyebut baris yang tidak dipahami dan setiap anggapan. Keluar 2 bila tabel "
-                    "tidak ditemukan atau lebih dari sepertiga baris tidak dipahami. (Reads any office's plan by "
-                    "its header; warnings and a summary go to stderr.)",
+        "import", help=t("cli.rules.import.help"),
+        description=t("cli.rules.import.description"),
     )
-    imp.add_argument("plan", metavar="PLAN", help="berkas Rencana Aksi / the plan file")
-    imp.add_argument("--out", "-o", metavar="FILE", help="tulis ke berkas ini (default: layar) / output file")
-    imp.add_argument("--office", metavar="NAMA", help="nama satuan kerja (default: dari judul rencana)")
-    imp.add_argument("--year", type=int, metavar="TAHUN", help="tahun rencana (default: dari judul rencana)")
-    imp.add_argument("--source", metavar="TEKS", help="sumber yang dicatat di berkas (default: nama berkas)")
+    imp.add_argument("plan", metavar="PLAN", help=t("cli.rules.plan.help"))
+    imp.add_argument("--out", "-o", metavar="FILE", help=t("cli.rules.out.help"))
+    imp.add_argument("--office", metavar="NAMA", help=t("cli.rules.office.help"))
+    imp.add_argument("--year", type=int, metavar="TAHUN", help=t("cli.rules.year.help"))
+    imp.add_argument("--source", metavar="TEKS", help=t("cli.rules.source.help"))
     imp.add_argument("--columns", metavar="PETA",
-                     help="tentukan kolom sendiri, mis. \"evidence=D,months=F,team=G\" (months=F-Q untuk 12 kolom "
-                          "bulan; peran: no, area, indicator, action, evidence, months, team, ignore) / column map")
+                     help=t("cli.rules.columns.help"))
     imp.add_argument("--team", action="append", metavar="AREA=TIM", default=[],
-                     help="tim suatu area bila rencana tidak menyebutnya, mis. \"I=Tim Manajemen Perubahan\" "
-                          "(boleh diulang) / the team of an area")
+                     help=t("cli.rules.team.help"))
     imp.set_defaults(handler=_import)
 
     template = actions.add_parser(
-        "template", help="tulis templat Rencana Aksi XLSX kosong / write an empty plan template",
-        description="Menulis Rencana Aksi kosong (XLSX) dengan tata letak yang paling mudah dibaca importir: "
-                    "judul kolom, satu contoh baris per area, pilihan √ di sel bulan, dan lembar 'Petunjuk' yang "
-                    "menjelaskan setiap kolom. (An empty plan in the layout the importer reads best.)",
+        "template", help=t("cli.rules.template.help"),
+        description=t("cli.rules.template.description"),
     )
     template.add_argument("--out", "-o", metavar="FILE", default="rencana-aksi.xlsx",
-                          help="berkas XLSX yang ditulis (default: rencana-aksi.xlsx) / output file")
-    template.add_argument("--office", metavar="NAMA", default="NAMA KANTOR", help="nama kantor di judul")
-    template.add_argument("--year", type=int, metavar="TAHUN", help="tahun rencana di judul (default: tahun ini)")
+                          help=t("cli.rules.out.help2"))
+    template.add_argument("--office", metavar="NAMA", default="NAMA KANTOR", help=t("cli.rules.office.help2"))
+    template.add_argument("--year", type=int, metavar="TAHUN", help=t("cli.rules.year.help2"))
     template.set_defaults(handler=_template)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from auditor.i18n import t
 from auditor.report.schema import SCHEMAS, schema_text
 
 ORDER = 95
@@ -13,11 +14,10 @@ ORDER = 95
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "schema", help="cetak JSON Schema laporan / print the JSON Schema of a contract",
-        description=("Mencetak JSON Schema gap-report.json (schema_version ada di dalamnya), "
-                     "untuk program lain yang membaca laporan."),
+        "schema", help=t("cli.schema.schema.help"),
+        description=(t("cli.schema.schema.description")),
     )
-    parser.add_argument("name", choices=sorted(SCHEMAS), help="report: gap-report.json")
+    parser.add_argument("name", choices=sorted(SCHEMAS), help=t("cli.schema.name.help"))
     parser.set_defaults(handler=_schema)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from auditor.commands._options import add_config
+from auditor.i18n import t
 from auditor.lock import SCHEDULED_WAIT_SECONDS, wait_seconds
 
 ORDER = 60
@@ -12,26 +13,19 @@ ORDER = 60
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "serve", help="jalankan audit terjadwal terus-menerus / run the scheduled audit as a service",
+        "serve", help=t("cli.serve.serve.help"),
         description=(
-            "Menjalankan audit menurut jadwal crontab di konfigurasi (default setiap malam 02:00 "
-            "WIB), lalu mengirim surel ke ketua tim. Berjalan di latar depan (untuk systemd atau "
-            "konsol); berhenti dengan Ctrl+C atau SIGTERM. Jadwal yang terlewat karena server "
-            "tidur dijalankan sekali saat bangun, bila masih dalam tenggang waktu. / Runs the "
-            "audit on the config's crontab schedule and mails the result, in the foreground."),
+            t("cli.serve.serve.description")),
     )
     add_config(parser)
     parser.add_argument("--grace-minutes", type=float, default=60.0, metavar="N",
-                        help="jadwal terlewat masih dijalankan bila belum lewat N menit "
-                             "(default 60) / run a missed audit if at most N minutes late")
+                        help=t("cli.serve.grace_minutes.help"))
     parser.add_argument("--no-email", action="store_true",
-                        help="audit saja, tanpa surel / audit only, no mail")
+                        help=t("cli.serve.no_email.help"))
     parser.add_argument("--no-log-file", action="store_true",
-                        help="log hanya ke stderr, bukan ke state_dir/logs / log to stderr only")
+                        help=t("cli.serve.no_log_file.help"))
     parser.add_argument("--wait", type=wait_seconds, default=SCHEDULED_WAIT_SECONDS, metavar="DTK",
-                        help="bila audit lain sedang berjalan (mis. watch), tunggu paling lama DTK "
-                             f"detik (default {SCHEDULED_WAIT_SECONDS:g}) / wait up to DTK seconds "
-                             "for a running audit")
+                        help=t("cli.serve.wait.help", seconds=f"{SCHEDULED_WAIT_SECONDS:g}"))
     parser.set_defaults(handler=_serve)
 
 

@@ -5,32 +5,29 @@ from __future__ import annotations
 import argparse
 
 from auditor.commands._options import add_config
+from auditor.i18n import t
 
 ORDER = 61
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
-        "watch", help="pantau folder bukti dan perbarui laporan / watch the tree, keep reports fresh",
+        "watch", help=t("cli.watch.watch.help"),
         description=(
-            "Memantau folder bukti; setelah ada perubahan (dan jeda tenang beberapa detik) hanya "
-            "berkas yang berubah dibaca ulang dan laporan ditulis ulang. Tidak mengirim surel. "
-            "Drive jaringan (SMB/NFS) dipantau secara berkala. Berhenti dengan Ctrl+C atau "
-            "SIGTERM. / Watches the evidence tree and rewrites the reports after changes."),
+            t("cli.watch.watch.description")),
     )
     add_config(parser)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", action="store_true", default=None,
-                      help="selalu periksa berkala / always poll")
+                      help=t("cli.watch.polling.help"))
     mode.add_argument("--native", dest="polling", action="store_false",
-                      help="selalu pakai pemberitahuan sistem (inotify) / always use inotify")
+                      help=t("cli.watch.native.help"))
     parser.add_argument("--debounce", type=float, metavar="DTK",
-                        help="jeda tenang sebelum audit ulang, detik (default: konfigurasi) / "
-                             "quiet seconds before a re-audit")
+                        help=t("cli.watch.debounce.help"))
     parser.add_argument("--interval", type=float, default=2.0, metavar="DTK",
-                        help="selang pemeriksaan berkala, detik (default 2) / polling interval")
+                        help=t("cli.watch.interval.help"))
     parser.add_argument("--no-log-file", action="store_true",
-                        help="log hanya ke stderr / log to stderr only")
+                        help=t("cli.watch.no_log_file.help"))
     parser.set_defaults(handler=_watch)
 
 
