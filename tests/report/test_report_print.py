@@ -83,3 +83,26 @@ def test_the_workbook_prints_landscape_fitted_with_its_header_on_every_page(
     starts = [n for n in range(3, gaps.max_row + 1)
               if gaps.cell(n, 7).value != gaps.cell(n - 1, 7).value]
     assert breaks == [n - 1 for n in starts]  # a page break before each Tim's first row
+
+
+def test_the_printed_pleno_summary_looks_right_on_paper(chromium: Chromium, tmp_path: Path) -> None:
+    """A look at the paper itself: each printed page rendered to pixels (pypdfium2, already
+    the PDF reader's engine) has ink, keeps a white margin on every side (nothing runs off
+    the sheet) and is A4."""
+    import numpy as np
+    import pypdfium2
+
+    report, _ = _big_report()
+    folder = write_reports(report, tmp_path / "out", "id")
+    pdf = chromium.print_pdf(folder / "ringkasan-pleno.html", tmp_path / "pleno.pdf")
+    document = pypdfium2.PdfDocument(str(pdf))
+    for number in range(len(document)):
+        page = document[number]
+        width, height = page.get_size()
+        assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4 in points
+        gray = np.asarray(page.render(scale=1).to_pil().convert("L"))
+        ink = gray < 200
+        assert ink.mean() > 0.01, f"page {number + 1} is blank"
+        margin = 12  # points at scale 1: a sliver of paper no printer reaches
+        for edge in (ink[:margin], ink[-margin:], ink[:, :margin], ink[:, -margin:]):
+            assert not edge.any(), f"page {number + 1}: something is printed off the sheet"
