@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Prepares this machine for zi-auditor: Debian packages (Tesseract OCR with the Indonesian
-# model, antiword for .doc files, Chromium for the report test, fonts, rclone for evidence
-# kept on Google Drive) and a Python
+# model, antiword for .doc files, Chromium for the report test, fonts, rclone and fuse3 for
+# evidence kept on Google Drive) and a Python
 # virtual environment in .venv with the package and its test tools. Safe to run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd antiword chromium fonts-dejavu-core rclone)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-osd antiword chromium fonts-dejavu-core rclone fuse3)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

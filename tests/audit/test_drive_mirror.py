@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,40 @@ def test_the_drive_is_mirrored_then_the_mirror_is_audited(office: Office, tmp_pa
     (office.decree / "SK.docx").unlink()
     assert _sync(drive, mirror, tmp_path).returncode == 0
     assert not (mirror / office.decree.relative_to(drive) / "SK.docx").exists()
+
+
+def test_a_drive_mounted_read_only_is_audited_in_place(office: Office, tmp_path: Path) -> None:
+    """The other recipe: `rclone mount --read-only` (FUSE; fuse3 is installed by setup.sh) and
+    the scan reads the mount itself; nothing can be written there, and nothing is."""
+    if shutil.which("rclone") is None or shutil.which("fusermount3") is None or not os.path.exists("/dev/fuse"):
+        pytest.fail("rclone, fuse3 or /dev/fuse is missing: run scripts/setup.sh", pytrace=False)
+    sk(office.decree / "SK.docx", "11 April 2022", signed=True)
+    mount = tmp_path / "drive"
+    mount.mkdir()
+    conf = tmp_path / "rclone.conf"
+    conf.touch()
+    proc = subprocess.Popen(["rclone", "mount", "--read-only", "--config", str(conf),
+                             str(office.root), str(mount)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            if os.path.ismount(mount):
+                break
+            if proc.poll() is not None:
+                pytest.fail(f"rclone mount ended: {proc.stderr.read()}", pytrace=False)
+            time.sleep(0.1)
+        assert os.path.ismount(mount)
+        with pytest.raises(OSError):
+            (mount / "coba.txt").write_text("x")  # the mount itself refuses writes
+        config = office.config.path.read_text(encoding="utf-8").replace(
+            "evidence_root: bukti", f"evidence_root: {mount}")
+        mounted = tmp_path / "config-mount.yaml"
+        mounted.write_text(config, encoding="utf-8")
+        assert main(["scan", "-c", str(mounted), "-m", "5", "-y", "2022", "-q"]) == 0
+        report = json.loads((office.config.reports_dir / "2022-05" / "gap-report.json")
+                            .read_text(encoding="utf-8"))
+        statuses = {(v["rule_id"], v["month"]): v["status"] for v in report["verdicts"]}
+        assert statuses[("I.1.4", 4)] == "ok"  # the SK, read through the mount
+    finally:
+        subprocess.run(["fusermount3", "-u", str(mount)], capture_output=True)
+        proc.wait(timeout=20)
