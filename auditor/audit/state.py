@@ -373,7 +373,7 @@ def _forget_older_readings(db: sqlite3.Connection) -> None:
     db.execute("COMMIT")
 
 
-def _set_aside(path: Path) -> Path:
+def set_aside_file(path: Path) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     moved = path.with_name(f"{path.name}.corrupt-{stamp}")
     path.rename(moved)
@@ -421,7 +421,7 @@ def set_aside(state_dir: Path) -> None:
     """Move a state file found damaged midway out of the way, saying so (the next
     ``open_state`` makes a new one)."""
     path = state_dir / STATE_NAME
-    moved = _set_aside(path)
+    moved = set_aside_file(path)
     print(t("audit.state_reset", path=path, moved=moved.name), file=sys.stderr)
 
 
@@ -457,7 +457,7 @@ def open_state(state_dir: Path) -> Iterator[State]:
             db = None
         if attempt == 1 or not path.exists():
             raise RuntimeError(f"cannot create the state database {path}")
-        moved = _set_aside(path)
+        moved = set_aside_file(path)
         print(t("audit.state_reset", path=path, moved=moved.name), file=sys.stderr)
     try:
         yield state

@@ -175,10 +175,8 @@ def _build(loaded: LoadedYaml, data: dict[str, Any]) -> Config:
 
 def _check_schedule(expression: str) -> str | None:
     """A plain message when the crontab expression cannot be used, else None."""
-    try:
-        from auditor.config.cron import parse_crontab
-    except ImportError:  # the scheduler stage is optional at load time
-        return None
+    from auditor.config.cron import parse_crontab
+
     try:
         parse_crontab(expression, "UTC")
     except ValueError as exc:

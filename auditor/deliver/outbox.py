@@ -31,8 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
-from auditor.audit.state import _set_aside as set_aside_file
-from auditor.audit.state import is_damage
+from auditor.audit.state import is_damage, set_aside_file
 from auditor.deliver.channel import Outgoing, label_of
 from auditor.deliver.compose import slug
 from auditor.errors import ExitCode, UserError

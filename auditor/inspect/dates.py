@@ -234,7 +234,7 @@ def _words_value(tokens: list[str]) -> tuple[int, int]:
     return total + chunk, used
 
 
-def _max_year(year: int | None) -> int:
+def latest_year(year: int | None) -> int:
     return (year or date.today().year) + 1
 
 
@@ -349,7 +349,7 @@ def _range_end(line: str, max_year: int) -> date | None:
 def find_period(lines: list[str], year: int | None = None) -> str | None:
     """The month ("YYYY-MM") a report or table covers; quarters/semesters give their last month;
     a range of dates near the top ("Periode : 01-05-2022 s.d. 31-05-2022") gives its end."""
-    max_year = _max_year(year)
+    max_year = latest_year(year)
     for ln in lines[:8]:
         end = _range_end(ln, max_year)
         if end:
@@ -383,7 +383,7 @@ def find_date(text: str, year: int | None = None, *, text_lines: int | None = No
     ``text_lines`` limits the weakest rule ("text") to the first lines (tables: the title).
     """
     lines = normalise(text).split("\n")
-    max_year = _max_year(year)
+    max_year = latest_year(year)
     finding = DateFinding()
     unread_day = False
     for i, line in enumerate(lines):
@@ -461,7 +461,7 @@ _NAME_DMY = re.compile(r"(?<!\d)(\d{2})(\d{2})(20\d{2})(?!\d)")
 def date_in_name(name: str, year: int | None = None) -> date | None:
     """A date written in a file name: IMG_20220513_093512, 2022-05-13, "13 Mei 2022", 13-05-2022,
     13052022. Given the plan year, a year before it - 1 is a camera's unset clock: ignored."""
-    max_year = _max_year(year)
+    max_year = latest_year(year)
     min_year = year - 1 if year else 2000
     plain = re.sub(r"[_]+", " ", name)
     values = [v for _s, _e, v in dates_in_line(plain, max_year)]
@@ -476,4 +476,4 @@ def parse_pdf_date(raw: str | None, year: int | None = None) -> date | None:
     if not raw:
         return None
     m = re.search(r"(\d{4})-?(\d{2})-?(\d{2})", raw)
-    return _valid(int(m[1]), int(m[2]), int(m[3]), _max_year(year)) if m else None
+    return _valid(int(m[1]), int(m[2]), int(m[3]), latest_year(year)) if m else None

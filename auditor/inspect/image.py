@@ -85,7 +85,7 @@ def _screen_clock(img: object, facts: FileFacts, year: int | None) -> None:
     import pytesseract
     from PIL import Image, ImageOps
 
-    from auditor.inspect.dates import _max_year, dates_in_line
+    from auditor.inspect.dates import dates_in_line, latest_year
 
     width, height = img.size  # type: ignore[attr-defined]
     bar = img.crop((int(width * 0.72), int(height * 0.92), width, height)).convert("L")  # type: ignore[attr-defined]
@@ -97,7 +97,7 @@ def _screen_clock(img: object, facts: FileFacts, year: int | None) -> None:
     except Exception:  # tesseract missing: the screenshot stays undated, said by the audit
         return
     for line in text.splitlines():
-        found = dates_in_line(line, _max_year(year))
+        found = dates_in_line(line, latest_year(year))
         if found:
             day = found[-1][2]
             facts.date, facts.date_source = day.isoformat(), "screen_clock"

@@ -29,7 +29,7 @@ WIDTHS = {"rule_id": 9, "area": 6, "item": 6, "evidence": 40, "month": 7, "month
 WRAPPED = {"evidence", "files", "dates", "problems"}
 
 
-class _Sheet:
+class Sheet:
     """One worksheet written row by row, with the workbook's formats made once each."""
 
     def __init__(self, book: Any, title: str, formats: dict[tuple, Any]) -> None:
@@ -79,13 +79,13 @@ class XlsxFormat(ReportFormat):
                                             "strings_to_numbers": False})
         formats: dict[tuple, Any] = {}
         rows = verdict_rows(report, lang)
-        _verdict_sheet(_Sheet(book, t("report.xlsx.sheet_all", lang), formats), report, lang,
+        _verdict_sheet(Sheet(book, t("report.xlsx.sheet_all", lang), formats), report, lang,
                        rows)
         gaps = sorted((r for r in rows if r[0].is_gap),  # per Tim, a page each when printed
                       key=lambda r: (r[0].team, r[0].month, rule_sort_key(r[0].rule_id)))
-        _verdict_sheet(_Sheet(book, t("report.xlsx.sheet_gaps", lang), formats), report, lang,
+        _verdict_sheet(Sheet(book, t("report.xlsx.sheet_gaps", lang), formats), report, lang,
                        gaps, break_per_team=True)
-        summary = _Sheet(book, t("report.heading.summary", lang), formats)
+        summary = Sheet(book, t("report.heading.summary", lang), formats)
         _summary_sheet(summary, report, lang)
         _print_setup(summary.sheet, header_row=False)
         book.close()
@@ -104,7 +104,7 @@ def _print_setup(sheet: Any, *, header_row: bool = True) -> None:
         sheet.repeat_rows(0)
 
 
-def _verdict_sheet(out: _Sheet, report: AuditReport, lang: str,
+def _verdict_sheet(out: Sheet, report: AuditReport, lang: str,
                    rows: list[tuple[Verdict, list[object]]], *,
                    break_per_team: bool = False) -> None:
     out.header(header(lang))
@@ -135,7 +135,7 @@ def _verdict_sheet(out: _Sheet, report: AuditReport, lang: str,
         out.sheet.set_h_pagebreaks(breaks)
 
 
-def _summary_sheet(out: _Sheet, report: AuditReport, lang: str) -> None:
+def _summary_sheet(out: Sheet, report: AuditReport, lang: str) -> None:
     view = build_view(report, lang)
     s = view.summary
     out.append([view.title], out.fmt(bold=True, font_size=14))
