@@ -29,6 +29,17 @@ def _sync(remote: Path, mirror: Path, tmp_path: Path) -> subprocess.CompletedPro
     return subprocess.run([str(SYNC)], env=env, capture_output=True, text=True, timeout=120)
 
 
+def _scan_at(office: Office, root: Path, tmp_path: Path) -> dict:
+    """May 2022 audited with the office's config pointed at ``root``; its gap-report.json."""
+    config = office.config.path.read_text(encoding="utf-8").replace(
+        "evidence_root: bukti", f"evidence_root: {root}")
+    path = tmp_path / f"config-{root.name}.yaml"
+    path.write_text(config, encoding="utf-8")
+    assert main(["scan", "-c", str(path), "-m", "5", "-y", "2022", "-q"]) == 0
+    return json.loads((office.config.reports_dir / "2022-05" / "gap-report.json")
+                      .read_text(encoding="utf-8"))
+
+
 def test_the_drive_is_mirrored_then_the_mirror_is_audited(office: Office, tmp_path: Path,
                                                            capsys) -> None:
     if shutil.which("rclone") is None:
@@ -49,13 +60,7 @@ def test_the_drive_is_mirrored_then_the_mirror_is_audited(office: Office, tmp_pa
     assert fingerprint(drive) == before  # the Drive side is only read
     assert (mirror / office.decree.relative_to(drive) / "SK.docx").is_file()
 
-    config = office.config.path.read_text(encoding="utf-8").replace(
-        "evidence_root: bukti", f"evidence_root: {mirror}")
-    mirrored = tmp_path / "config-drive.yaml"
-    mirrored.write_text(config, encoding="utf-8")
-    assert main(["scan", "-c", str(mirrored), "-m", "5", "-y", "2022", "-q"]) == 0
-    report = json.loads((office.config.reports_dir / "2022-05" / "gap-report.json")
-                        .read_text(encoding="utf-8"))
+    report = _scan_at(office, mirror, tmp_path)
     assert report["evidence_root"] == str(mirror)
     statuses = {(v["rule_id"], v["month"]): v["status"] for v in report["verdicts"]}
     assert statuses[("I.1.4", 4)] == "ok"  # the SK, read from the mirror
@@ -92,13 +97,7 @@ def test_a_drive_mounted_read_only_is_audited_in_place(office: Office, tmp_path:
         assert os.path.ismount(mount)
         with pytest.raises(OSError):
             (mount / "coba.txt").write_text("x")  # the mount itself refuses writes
-        config = office.config.path.read_text(encoding="utf-8").replace(
-            "evidence_root: bukti", f"evidence_root: {mount}")
-        mounted = tmp_path / "config-mount.yaml"
-        mounted.write_text(config, encoding="utf-8")
-        assert main(["scan", "-c", str(mounted), "-m", "5", "-y", "2022", "-q"]) == 0
-        report = json.loads((office.config.reports_dir / "2022-05" / "gap-report.json")
-                            .read_text(encoding="utf-8"))
+        report = _scan_at(office, mount, tmp_path)
         statuses = {(v["rule_id"], v["month"]): v["status"] for v in report["verdicts"]}
         assert statuses[("I.1.4", 4)] == "ok"  # the SK, read through the mount
     finally:
