@@ -56,7 +56,7 @@ _KINDS = (
          ("sk", "keputusan", "kep", "kpts", "surat keputusan"),
          ("KEPUTUSAN", "MEMUTUSKAN", "Menetapkan", "Ditetapkan di"),
          ("pdf", "docx", "image"), True, True, "SK", None, ("sk",)),
-    Kind("laporan", ("laporan", "lakip"),
+    Kind("laporan", ("laporan", "lakip", "lkjip", "lkj"),
          ("laporan", "lap", "lakip", "lkj", "report"),
          ("LAPORAN", "PENDAHULUAN", "PENUTUP"),
          ("pdf", "docx", "xlsx", "image"), True, True, "Laporan", None, ("laporan",)),

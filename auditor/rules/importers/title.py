@@ -14,7 +14,7 @@ from pathlib import Path
 from auditor.inspect.dates import DMY_TEXT
 
 _YEAR = re.compile(r"\bTAHUN\s+(?:ANGGARAN\s+)?(20\d\d)\b", re.I)
-_PLAN = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KERJA|ZONA\s+INTEGRITAS", re.I)
+_PLAN = re.compile(r"RENCANA\s+(?:AKSI|KERJA|KEGIATAN)|PROGRAM\s+KERJA|ZONA\s+INTEGRITAS", re.I)
 _LEAD = re.compile(r"^.*(?:ZONA\s+INTEGRITAS(?:\s+MENUJU\s+(?:WBK|WBBM)(?:\s*/\s*WBBM)?)?|"
                    r"RENCANA\s+AKSI(?:\s+PEMBANGUNAN)?(?:\s+(?:ZI|ZONA\s+INTEGRITAS))?)\s*", re.I)
 _FILLER = re.compile(r"^(?:DI\s+LINGKUNGAN|PADA|UNIT\s+KERJA|SATUAN\s+KERJA|SATKER|DI)\s+", re.I)
@@ -65,7 +65,7 @@ def identity(lines: list[str], path: Path) -> tuple[str | None, int | None, bool
     office = None
     year = None
     for index, line in enumerate(clean):
-        if not re.search(r"RENCANA\s+AKSI", line, re.I):
+        if not _PLAN.search(line):  # the title's first line, however the office names its plan
             continue
         block = clean[index:index + 3]
         joined = " ".join(block)
