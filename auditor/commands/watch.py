@@ -55,7 +55,8 @@ def _watch(args: argparse.Namespace) -> int:
     debounce = args.debounce if args.debounce is not None else config.watch.debounce_seconds
     watcher = Watcher(config.evidence_root, audit, polling=polling, debounce_seconds=debounce,
                       poll_interval=args.interval, ignore=[config.state_dir, config.reports_dir],
-                      lang=config.language)
+                      lang=config.language,
+                      judged_by=[p for p in (config.corrections, config.folder_map) if p])
     stop = threading.Event()
     previous = {sig: signal.signal(sig, lambda *_: stop.set())
                 for sig in (signal.SIGTERM, signal.SIGINT)}

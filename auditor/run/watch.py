@@ -7,6 +7,9 @@
   with the set of changed paths (copying 200 files is one re-audit, not 200).
 - Noise (Office lock files ``~$``/``.~lock``, Thumbs.db, partial downloads) and anything
   under state_dir/reports_dir is ignored.
+- Files outside the tree that change the verdicts — the corrections people make with
+  `zi-auditor review` and the folder map — are looked at on every health tick (one `stat`
+  each): when one changes, the reports are judged again with nothing re-read.
 - Health check: when the observer or its emitter thread died, or the root vanished or was
   replaced (a share unmounted and mounted again), the observer is stopped, the watcher waits
   for the root to come back, restarts the observer and runs one full audit.
@@ -77,6 +80,15 @@ def needs_polling(path: Path, mounts_text: str | None = None) -> bool:
     return fstype in NETWORK_FS or fstype.startswith("fuse.") or fstype == "fuse"
 
 
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file changed without reading it: inode, size, mtime (None = absent)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class _Collector(FileSystemEventHandler):
     def __init__(self, watcher: Watcher) -> None:
         self.watcher = watcher
@@ -96,7 +108,7 @@ class Watcher:
     def __init__(self, root: Path, on_change: Callable[[Sequence[Path] | None], object], *,
                  polling: bool | None = None, debounce_seconds: float = 5.0,
                  poll_interval: float = 2.0, ignore: Sequence[Path] = (), lang: str | None = None,
-                 ) -> None:
+                 judged_by: Sequence[Path] = ()) -> None:
         self.root = Path(root)
         self.on_change = on_change
         self.polling = needs_polling(self.root) if polling is None else polling
@@ -104,6 +116,9 @@ class Watcher:
         self.poll_interval = poll_interval
         self.ignore = [Path(os.path.realpath(p)) for p in ignore]
         self.lang = lang
+        self.judged_by = [Path(p) for p in judged_by]
+        self._judged_by_seen = {p: _signature(p) for p in self.judged_by}
+        self._judge_again = False
         self.runs = 0
         self.restarts = 0
         self.healthy = threading.Event()
@@ -129,6 +144,17 @@ class Watcher:
             with self._lock:
                 self._changed.update(keep)
                 self._last_event = time.monotonic()
+
+    def _look_at_judging_files(self) -> None:
+        """A corrections file or folder map that changed since the last look: judge again."""
+        for path in self.judged_by:
+            now = _signature(path)
+            if now != self._judged_by_seen[path]:
+                self._judged_by_seen[path] = now
+                log.info(t("run.watch.judged_by_changed", self.lang, path=path))
+                with self._lock:
+                    self._judge_again = True
+                    self._last_event = time.monotonic()
 
     # -- observer life -------------------------------------------------------------------
     def _root_identity(self) -> tuple[int, int] | None:
@@ -210,13 +236,16 @@ class Watcher:
                 last_health = now
                 if not self._is_healthy() and not self._recover():
                     return
+                self._look_at_judging_files()
             with self._lock:
-                ready = self._changed and now - self._last_event >= self.debounce
+                pending = bool(self._changed) or self._judge_again
+                ready = pending and now - self._last_event >= self.debounce
                 batch = sorted(self._changed) if ready else []
                 if ready:
                     self._changed.clear()
-            if batch:
-                self._run([Path(p) for p in batch])
+                    self._judge_again = False
+            if ready:
+                self._run([Path(p) for p in batch])  # [] = nothing to re-read, judge again
 
     def start(self) -> None:
         if self._root_identity() is None:

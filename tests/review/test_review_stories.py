@@ -272,3 +272,48 @@ def test_a_month_declared_not_applicable_is_no_longer_due(tmp_path: Path) -> Non
     undone = office.zi("review", "unset", SK, "--month", "4", "--config", str(office.config))
     assert undone.returncode == 0, undone.stderr
     assert _verdict(_scan(office), SK, 4)["status"] == "missing"
+
+
+@pytest.mark.slow  # a real `zi-auditor watch` process and real waits
+def test_a_review_made_while_watch_runs_shows_in_the_report_without_a_new_file(
+        tmp_path: Path) -> None:
+    import json
+    import signal
+    import time
+
+    office = _office(tmp_path)
+    _undated_sk(office)
+    watch = subprocess.Popen(
+        [sys.executable, "-m", "auditor", "watch", "--config", str(office.config), "--native",
+         "--interval", "0.2", "--debounce", "0.3", "--no-log-file"],
+        env=office.env, cwd=office.base, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        text=True)
+    report_file = office.reports / "2022-12" / "gap-report.json"
+
+    def sk_status(wanted: str) -> str | None:
+        deadline, status = time.monotonic() + 90, None
+        while time.monotonic() < deadline:
+            assert watch.poll() is None, watch.stderr.read() if watch.stderr else ""
+            if report_file.exists():
+                try:
+                    status = _verdict(json.loads(report_file.read_text("utf-8")), SK, 4)["status"]
+                except (ValueError, StopIteration):
+                    status = None  # a report set being switched
+                if status == wanted:
+                    return status
+            time.sleep(0.2)
+        return status
+
+    try:
+        assert sk_status("undated") == "undated"
+        said = office.zi("review", "set", str(office.folder(SK) / "SK Tim Kerja.docx"),
+                         "--date", "2022-04-13", "--by", "Siti", "--config", str(office.config))
+        assert said.returncode == 0, said.stderr
+        assert sk_status("ok") == "ok", "the watch did not judge again after the review"
+    finally:
+        watch.send_signal(signal.SIGTERM)
+        try:
+            watch.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            watch.kill()
+            watch.wait()

@@ -114,6 +114,28 @@ def test_watcher_recovers_when_the_share_disappears_and_comes_back(tmp_path: Pat
         watcher.stop()
 
 
+def test_a_changed_corrections_file_judges_the_reports_again(tmp_path: Path) -> None:
+    """`zi-auditor review` writes corrections.yaml outside the tree: the watcher notices."""
+    root = make_tree(tmp_path)
+    corrections = tmp_path / "corrections.yaml"  # not there yet: the first `review` makes it
+    runs = Runs()
+    watcher = Watcher(root, runs, polling=False, debounce_seconds=0.3, poll_interval=0.2,
+                      judged_by=[corrections])
+    watcher.start()
+    try:
+        time.sleep(0.8)
+        assert runs.calls == []  # nothing changed yet
+        corrections.write_text("version: 1\n", encoding="utf-8")
+        runs.wait(1)
+        assert runs.calls == [[]]  # judge again; nothing in the tree to read again
+        corrections.write_text("version: 1\nverdicts: []\n", encoding="utf-8")
+        runs.wait(2)
+        time.sleep(1)
+        assert runs.calls == [[], []]
+    finally:
+        watcher.stop()
+
+
 def test_noise_files_are_recognised() -> None:
     for name in ("~$Undangan.docx", ".~lock.Data.xlsx#", "Thumbs.db", "foto.jpg.crdownload",
                  "SK.pdf.part", "desktop.ini"):
