@@ -26,6 +26,7 @@ from auditor.run.officetime import stamp_of_iso
 
 LOCK_NAME = "zi-auditor.lock"
 MAX_WAIT_SECONDS = 6 * 3600  # a night's run that cannot start within six hours is not waiting
+PERSON_WAIT_SECONDS = 120.0  # a command a person typed (`review`, `index`) waits for a scan
 SCHEDULED_WAIT_SECONDS = 1800.0  # what `serve` waits by default: a long scan by `watch` or a person
 log = logging.getLogger("auditor.run")
 

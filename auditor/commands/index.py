@@ -55,11 +55,19 @@ def _index(args: argparse.Namespace) -> int:
             path = latest_report(reports_dir, year)
             if path is None:
                 raise UserError(t("report.index.no_reports_at_all", path=reports_dir))
-        report = load_report_set(path.parent)
         out_dir = Path(args.out) if args.out else reports_dir
-    evidence_root = config.evidence_root if config else report.evidence_root
-    if evidence_root:  # a report from elsewhere names the tree it was made from
-        refuse_inside_evidence(out_dir, evidence_root)
-    paths = write_index(report, out_dir, default_language())
+    if config is None:
+        if report.evidence_root:  # a report from elsewhere names the tree it was made from
+            refuse_inside_evidence(out_dir, report.evidence_root)
+        paths = write_index(report, out_dir, default_language())
+    else:
+        from auditor.lock import PERSON_WAIT_SECONDS, audit_lock
+
+        refuse_inside_evidence(out_dir, config.evidence_root)
+        # a scan switching in the month's new set would leave this index behind
+        with audit_lock(config.state_dir, wait_seconds=PERSON_WAIT_SECONDS, purpose="index",
+                        timezone=config.timezone):
+            report = load_report_set(path.parent)
+            paths = write_index(report, out_dir, default_language())
     print(t("report.index.written", paths=", ".join(str(p) for p in paths)))
     return 0

@@ -86,8 +86,13 @@ def current_content(month_dir: Path) -> str | None:
     return manifest.content or None
 
 
-def switch_in(month_dir: Path, files: Iterable[tuple[str, bytes]], content: str) -> Path:
+def switch_in(month_dir: Path, files: Iterable[tuple[str, bytes]], content: str, *,
+              beside: Iterable[tuple[str, bytes]] = ()) -> Path:
     """Write ``files`` as a new generation of ``month_dir`` and switch the month to it.
+
+    ``beside``: files that go with this generation but are not part of the set (the evidence
+    index, which `zi-auditor index` may write again by itself); they replace their old copies
+    and are left out of the manifest. Other files beside the old set are carried forward.
 
     ``files`` may be a generator that renders each file when asked: only one rendered file
     is held in memory at a time (a report of 50 000 files is some 250 MB in five formats).
@@ -104,7 +109,11 @@ def switch_in(month_dir: Path, files: Iterable[tuple[str, bytes]], content: str)
             entries[name] = {"size": len(data), "sha256": digest(data),
                              "mtime_ns": (generation / name).stat().st_mtime_ns}
             del data
-        _carry_forward(month_dir, generation, set(entries))
+        written = set(entries)
+        for name, data in beside:
+            write_new(generation / name, data)
+            written.add(name)
+        _carry_forward(month_dir, generation, written)
         manifest = {"version": MANIFEST_VERSION, "content": content, "files": entries}
         write_new(generation / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
         fsync_dir(generation)

@@ -53,9 +53,12 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     content = content_hash(report, lang, formats)
     if current_content(folder) == content:
         return folder
+    index_asked = has_index(folder)
     with one_view():
-        return switch_in(folder, ((f.filename, _bytes(f.render(report, lang))) for f in formats),
-                         content)
+        files = ((f.filename, _bytes(f.render(report, lang))) for f in formats)
+        # an index asked for this month stays true to the report beside it
+        beside = index_files(report, lang) if index_asked else ()
+        return switch_in(folder, files, content, beside=beside)
 
 
 def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:
@@ -74,20 +77,32 @@ def _bytes(data: str | bytes) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def write_index(report: AuditReport, out_dir: Path, lang: str) -> list[Path]:
-    """Write out_dir/<YYYY>-<MM>/indeks-bukti.{xlsx,html}; returns the two paths."""
+def has_index(folder: Path) -> bool:
+    """Someone ran `zi-auditor index` for this month (its files sit beside the report)."""
+    from auditor.report.evidence_index import INDEX_BASENAME
+
+    return any((folder / f"{INDEX_BASENAME}.{ext}").is_file() for ext in ("xlsx", "html"))
+
+
+def index_files(report: AuditReport, lang: str) -> list[tuple[str, bytes]]:
+    """The evidence index of ``report``: indeks-bukti.xlsx and indeks-bukti.html."""
     from auditor.report.evidence_index import INDEX_BASENAME, build_index
     from auditor.report.index_html import render_index_html
     from auditor.report.index_xlsx import render_xlsx
 
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     index = build_index(report, lang)
-    rendered = [(f"{INDEX_BASENAME}.xlsx", render_xlsx(index)),
-                (f"{INDEX_BASENAME}.html", render_index_html(index))]
+    return [(f"{INDEX_BASENAME}.xlsx", _bytes(render_xlsx(index))),
+            (f"{INDEX_BASENAME}.html", _bytes(render_index_html(index)))]
+
+
+def write_index(report: AuditReport, out_dir: Path, lang: str) -> list[Path]:
+    """Write out_dir/<YYYY>-<MM>/indeks-bukti.{xlsx,html}; returns the two paths. Later
+    scans of that month write it again with their report (``write_reports``)."""
     folder = month_folder(out_dir, report.year, report.month)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
-    for filename, data in rendered:
+    for filename, data in index_files(report, lang):
         atomic_write(folder / filename, data)
         paths.append(folder / filename)
     return paths

@@ -16,12 +16,10 @@ from auditor.config.model import Config
 from auditor.errors import UserError
 from auditor.fsnames import is_within
 from auditor.i18n import default_language, t
-from auditor.lock import audit_lock
+from auditor.lock import PERSON_WAIT_SECONDS, audit_lock
 from auditor.report.labels import month_name
 from auditor.review.apply import sha256_of
 from auditor.review.book import Book, FileReview, VerdictReview, load_book, part_names
-
-WAIT_SECONDS = 120.0  # a `review` waits this long for a running scan or another review
 
 
 def now() -> str:
@@ -35,7 +33,7 @@ def who(by: str | None) -> str:
 
 def edit(config: Config, change: Callable[[Book], str]) -> str:
     """Apply ``change`` to the corrections file under the audit lock and save it whole."""
-    with audit_lock(config.state_dir, wait_seconds=WAIT_SECONDS, purpose="review"):
+    with audit_lock(config.state_dir, wait_seconds=PERSON_WAIT_SECONDS, purpose="review"):
         book = load_book(config.corrections)
         message = change(book)
         book.save()

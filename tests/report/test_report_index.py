@@ -145,3 +145,43 @@ def test_html_index_in_a_real_browser_runs_no_script(office: Path, chromium) -> 
     shown = " ".join(" ".join(dom.body.itertext()).split())
     assert HOSTILE_FILE in shown
     assert "Simpan berkas di folder: III Penataan SDM/5 Disiplin/III.5.1 Rekap kehadiran" in shown
+
+
+def test_a_later_scan_of_the_month_keeps_its_index_true_to_the_new_report(office: Path) -> None:
+    from auditor.report.load import load_report_set
+
+    assert main(["index", "--config", str(office / "config.yaml"), "--month", "5"]) == 0
+    folder = office / "laporan" / "2022-05"
+    assert "Undangan rapat baru.pdf" not in (folder / "indeks-bukti.html").read_text("utf-8")
+    may = make_report()  # the night's scan found one more file for May
+    may.verdicts[0].files.append(FileEvidence(
+        path="I Manajemen Perubahan/Undangan rapat baru.pdf", part="undangan",
+        date="2022-05-20", date_source="text", signed=True))
+    write_reports(may, office / "laporan", "id")
+    assert "Undangan rapat baru.pdf" in (folder / "indeks-bukti.html").read_text("utf-8")
+    _, rows = _sheet_rows(folder / "indeks-bukti.xlsx")
+    assert any("Undangan rapat baru.pdf" in str(c.value) for r in rows for c in r)
+    assert load_report_set(folder).month == 5  # the set itself is still whole
+    # and running `index` again over that set is still fine
+    assert main(["index", "--config", str(office / "config.yaml"), "--month", "5"]) == 0
+    assert load_report_set(folder).month == 5
+
+
+def test_index_waits_for_a_running_scan_instead_of_writing_beside_it(office: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from auditor.lock import audit_lock
+
+    folder = office / "laporan" / "2022-05"
+    with audit_lock(office / "state", purpose="scan"):
+        proc = subprocess.Popen([sys.executable, "-m", "auditor", "index", "--config",
+                                 str(office / "config.yaml"), "--month", "5"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert proc.poll() is None, proc.communicate()
+        assert not (folder / "indeks-bukti.html").exists()
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert (folder / "indeks-bukti.html").is_file() and "indeks-bukti" in out
