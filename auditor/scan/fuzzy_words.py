@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.documents.kinds import generic_words
+from auditor.documents import kinds
 from auditor.scan import names
 
 # phrase (as names.words writes it) -> the plan's word(s). Longest phrases are tried first.
+# The ways to write a kind of document are not here: they are the kinds registry's.
 SYNONYMS: dict[str, str] = {
     # areas
     "tata laksana": "tatalaksana", "ketatalaksanaan": "tatalaksana",
@@ -32,15 +33,10 @@ SYNONYMS: dict[str, str] = {
     "team": "tim", "work": "kerja", "working": "kerja", "formation": "pembentukan",
     "establishment": "pembentukan", "action plan": "rencana aksi", "renaksi": "rencana aksi",
     "socialization": "sosialisasi", "socialisation": "sosialisasi", "sosialiasi": "sosialisasi",
-    "invitation": "undangan", "invitations": "undangan", "attendance list": "daftar hadir",
-    "attendance": "daftar hadir", "minutes": "risalah", "photo": "foto", "photos": "foto",
-    "pictures": "foto", "picture": "foto", "documentation": "dokumentasi", "decree": "sk",
-    "decision letter": "sk", "report": "laporan", "reports": "laporan", "document": "dokumen",
-    "documents": "dokumen", "follow up": "tindak lanjut", "tindaklanjut": "tindak lanjut",
+    "follow up": "tindak lanjut", "tindaklanjut": "tindak lanjut",
     "results": "hasil", "result": "hasil",
     # subjects
-    "gratification": "gratifikasi", "control card": "kartu kendali",
-    "control cards": "kartu kendali", "internal control": "spip",
+    "gratification": "gratifikasi", "internal control": "spip",
     "conflict of interest": "benturan kepentingan", "complaint": "pengaduan",
     "complaints": "pengaduan", "whistle blowing system": "wbs", "whistleblowing system": "wbs",
     "whistle blowing": "wbs", "whistleblowing": "wbs", "survey": "survei", "surveys": "survei",
@@ -48,9 +44,8 @@ SYNONYMS: dict[str, str] = {
     "employee": "pegawai", "employees": "pegawai", "staff": "pegawai",
     "nominative": "nominatif", "personnel": "kepegawaian", "change agent": "agen perubahan",
     "change agents": "agen perubahan", "mindset": "pola pikir", "work culture": "budaya kerja",
-    "lembar kerja evaluasi": "lke", "evaluation sheet": "lke", "screenshoot": "screenshot",
-    "screen shot": "screenshot", "tangkapan layar": "screenshot", "web": "website",
-    "situs": "website", "medsos": "media sosial", "social media": "media sosial", "resiko": "risiko", "risk": "risiko",
+    "lembar kerja evaluasi": "lke", "evaluation sheet": "lke",
+    "medsos": "media sosial", "social media": "media sosial", "resiko": "risiko", "risk": "risiko",
     "information disclosure": "keterbukaan informasi", "public information": "informasi publik",
     "prosedur operasional standar": "sop", "prosedur operasional tetap": "sop",
     "standard operating procedure": "sop", "standard operating procedures": "sop",
@@ -59,7 +54,9 @@ SYNONYMS: dict[str, str] = {
     # abbreviations offices write in folder names ("Und", "DH", "Dok" are kinds of document)
     "upg": "unit pengendalian gratifikasi", "skm": "survei kepuasan masyarakat",
     "smt": "semester", "sem": "semester", "tw": "triwulan", "trw": "triwulan",
-    "lkjip": "lakip", "lkj ip": "lakip", "sat gas": "satgas",
+    "sat gas": "satgas",
+    # the ways offices write a kind of document ("Invitation", "screenshoot"): the registry's
+    **kinds.variants(),
 }
 
 STOPWORDS = frozenset("""
@@ -72,7 +69,7 @@ the of and for a an to in on at by with
 pdf doc docx xls xlsx jpg jpeg png
 """.split())
 # Words that only say what kind of document a file is; read as kinds, not as subject words.
-GENERIC_KIND_WORDS = generic_words()
+GENERIC_KIND_WORDS = kinds.generic_words()
 ARCHIVE_WORDS = frozenset("arsip archive archives lama old backup bak cadangan trash sampah "
                           "recycle".split())
 # Area keywords besides the ruleset's area names, by Roman numeral (tokens, after SYNONYMS).
