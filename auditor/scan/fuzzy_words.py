@@ -25,7 +25,7 @@ ABBREVIATIONS: dict[str, str] = {
     "monev": "monitoring evaluasi",
     "lembar kerja evaluasi": "lke", "evaluation sheet": "lke",
     "pmpzi": "penilaian mandiri pembangunan zi",
-    # an Unit Pengendalian Gratifikasi's report is the gratification report: "UPG", "Unit
+    # a Unit Pengendalian Gratifikasi's report is the gratification report: "UPG", "Unit
     # Pengendalian Gratifikasi" and "Pengendalian Gratifikasi" are one subject
     "upg": "pengendalian gratifikasi", "unit pengendalian gratifikasi": "pengendalian gratifikasi",
     "sistem pengendalian intern pemerintah": "spip", "sistem pengendalian internal pemerintah": "spip",
@@ -65,7 +65,8 @@ SYNONYMS: dict[str, str] = {
     "oversight": "pengawasan", "public services": "pelayanan publik",
     "public service": "pelayanan publik", "service": "pelayanan", "services": "pelayanan",
     # meetings and documents
-    "pemantauan": "monitoring", "eval": "evaluasi", "evaluation": "evaluasi", "meeting": "rapat", "meetings": "rapat",
+    "pemantauan": "monitoring", "eval": "evaluasi", "evaluation": "evaluasi",
+    "meeting": "rapat", "meetings": "rapat",
     "coordination": "koordinasi", "coordinating": "koordinasi", "plenary": "pleno",
     "team": "tim", "work": "kerja", "working": "kerja", "formation": "pembentukan",
     "establishment": "pembentukan", "action plan": "rencana aksi",
