@@ -27,7 +27,6 @@ from auditor.audit.assemble import (
     explain_guesses,
     mark_unwalked,
     say_how_found,
-    unmatched_reason,
 )
 from auditor.audit.model import AuditReport
 from auditor.audit.state import (
@@ -53,6 +52,7 @@ from auditor.scan import root_guard
 from auditor.scan.folder_map import folder_map_of
 from auditor.scan.match import RuleIndex, RuleMatch
 from auditor.scan.root_guard import WalkError
+from auditor.scan.unmatched import unmatched_reason
 from auditor.scan.walk import Entry, Walked, problem_text, walk_tree
 
 if TYPE_CHECKING:

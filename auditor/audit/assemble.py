@@ -22,7 +22,6 @@ from auditor.scan.match import RuleIndex, RuleMatch, assign_part, part_key
 
 if TYPE_CHECKING:
     from auditor.config.model import Config
-    from auditor.scan.fuzzy import Guess
     from auditor.scan.walk import Entry
 
 
@@ -104,21 +103,6 @@ def say_how_found(verdicts: list[Verdict], matched: list[tuple[Entry, RuleMatch]
     for verdict in verdicts:
         for evidence in verdict.files:
             evidence.matched_by = how.get(evidence.path)
-
-
-def unmatched_reason(guess: Guess, year: int, lang: str) -> str:
-    """Why a file that looks like evidence counts for no bukti fisik, and what to do."""
-    if guess.reason == "ambiguous":
-        return t("audit.unmatched.ambiguous", lang, rules=", ".join(guess.candidates))
-    if guess.reason == "archive":
-        return t("audit.unmatched.archive", lang, folder=guess.detail, year=year)
-    if guess.reason == "other_year":
-        return t("audit.unmatched.other_year", lang, other=guess.detail, year=year)
-    if guess.reason == "map_part":
-        return t("map.unmatched.part", lang, folder=guess.detail, rules=", ".join(guess.candidates))
-    if guess.reason == "not_evidence":
-        return t("map.unmatched.not_evidence", lang, folder=guess.detail)
-    return t("audit.unmatched.none", lang)
 
 
 def count_verdicts(verdicts: list[Verdict]) -> tuple[Count, dict[str, Count]]:

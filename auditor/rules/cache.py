@@ -25,7 +25,7 @@ from auditor.rules.model import Part, Rule, RuleSet
 
 T = TypeVar("T")
 CACHE_NAME = "rules-cache.json"
-FORMAT = 1
+FORMAT = 2  # 2: a kind carries the spellings offices write for it (``Kind.variants``)
 _OLD_PICKLE = "rules-cache.pickle"  # what versions before 0.2 kept: removed, never read
 
 
@@ -75,11 +75,15 @@ def _data(ruleset: RuleSet) -> dict[str, Any]:
 
 
 def _make(cls: type[T], data: dict[str, Any], **given: Any) -> T:
-    """``cls`` from its fields in ``data`` (lists become tuples); a missing field raises
-    TypeError, which makes the cache be parsed anew."""
-    values = {f.name: tuple(data[f.name]) if isinstance(data[f.name], list) else data[f.name]
+    """``cls`` from its fields in ``data`` (lists, also in lists, become tuples); a missing
+    field raises TypeError, which makes the cache be parsed anew."""
+    values = {f.name: _frozen(data[f.name])
               for f in dataclasses.fields(cls) if f.name in data and f.name not in given}
     return cls(**values, **given)  # type: ignore[call-arg]
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(_frozen(v) for v in value) if isinstance(value, list) else value
 
 
 def _ruleset(data: dict[str, Any]) -> RuleSet:

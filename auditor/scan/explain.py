@@ -10,6 +10,7 @@ from auditor.inspect.facts import FileFacts
 from auditor.scan.folder_map import place_of
 from auditor.scan.map_propose import Proposal, explain_facts, place_file, propose
 from auditor.scan.match import RuleIndex, RuleMatch, part_by_text, part_key
+from auditor.scan.unmatched import unmatched_reason
 
 
 def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
@@ -18,8 +19,6 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
     lines = [t("explain.file", lang, path=relpath)]
     match = index.match(relpath)
     if match is None:
-        from auditor.audit.assemble import unmatched_reason
-
         guess = index.explain(relpath)
         lines.append(t("explain.no_rule", lang, reason=unmatched_reason(guess, plan_year, lang)))
         if guess.reason not in ("not_evidence", "map_part"):

@@ -1,10 +1,11 @@
 """The words the tolerant matcher (``fuzzy``) reads folder and file names with.
 
 Every text, a rule's or a path's, goes through ``tokens``: ``names.words``, then the phrases
-offices write in other words (English, abbreviations, spelling variants) become the plan's
-Indonesian words. ``content`` then keeps only the words that tell one bukti fisik from
-another: no stopwords, office names, plan years, numbers, months or kind-of-document words
-(those are read separately as kinds).
+offices write in other words become the plan's Indonesian words: English, the Zona Integritas
+abbreviations and their long forms (``ABBREVIATIONS``, their one table), and the ways to write
+a kind of document (the kinds registry's ``variants``). ``content`` then keeps only the
+words that tell one bukti fisik from another: no stopwords, office names, plan years,
+numbers, months or kind-of-document words (those are read separately as kinds).
 """
 
 from __future__ import annotations
@@ -12,8 +13,46 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.documents.kinds import generic_words
+from auditor.documents import kinds
 from auditor.scan import names
+
+# The Zona Integritas abbreviations offices write in folder and file names, and their long
+# forms, as the plan writes them (phrase as names.words writes it -> the plan's words). The
+# abbreviations of kinds of document ("SK", "DH", "Und", "Dok") are the kinds registry's.
+ABBREVIATIONS: dict[str, str] = {
+    "zona integritas": "zi",
+    "rakor": "rapat koordinasi", "renaksi": "rencana aksi",
+    "monev": "monitoring evaluasi",
+    "lembar kerja evaluasi": "lke", "evaluation sheet": "lke",
+    "pmpzi": "penilaian mandiri pembangunan zi",
+    # a Unit Pengendalian Gratifikasi's report is the gratification report: "UPG", "Unit
+    # Pengendalian Gratifikasi" and "Pengendalian Gratifikasi" are one subject
+    "upg": "pengendalian gratifikasi", "unit pengendalian gratifikasi": "pengendalian gratifikasi",
+    "sistem pengendalian intern pemerintah": "spip", "sistem pengendalian internal pemerintah": "spip",
+    "sistem pengendalian intern": "spip", "sistem pengendalian internal": "spip",
+    "internal control": "spip",
+    "whistle blowing system": "wbs", "whistleblowing system": "wbs", "whistle blowing": "wbs",
+    "whistleblowing": "wbs", "whistle blower": "wbs", "whistleblower": "wbs",
+    "sistem pelaporan pelanggaran": "wbs",
+    # the Indeks Kepuasan Masyarakat is what the survey (SKM) gives: its result, not its analysis
+    "skm": "survei kepuasan masyarakat", "ikm": "hasil survei",
+    "indeks kepuasan masyarakat": "hasil survei",
+    "prosedur operasional standar": "sop", "standar operasional prosedur": "sop",
+    "prosedur operasional tetap": "sop", "standard operating procedure": "sop",
+    "standard operating procedures": "sop",
+    "pejabat pengelola informasi dan dokumentasi": "ppid",
+    # the acronym says the subject; "Laporan ..." written out also says the kind
+    "lhkpn": "harta kekayaan penyelenggara negara", "lhkasn": "harta kekayaan asn",
+    "aparatur sipil negara": "asn",
+    "smt": "semester", "sem": "semester", "tw": "triwulan", "trw": "triwulan",
+    "sat gas": "satgas", "medsos": "media sosial",
+}
+# "RA" is the plan's Rencana Aksi only beside the words of one ("SK RA", "RA ZI"): alone it is
+# as often R.A. Kartini or a Raudhatul Athfal
+ABBREVIATIONS.update({f"{w} ra": f"{ABBREVIATIONS.get(w, w)} rencana aksi" for w in (
+    "sk", "dokumen", "penyusunan", "sosialisasi", "rapat", "rakor", "pleno", "evaluasi", "monev",
+    "capaian", "laporan", "publikasi")})
+ABBREVIATIONS.update({f"ra {w}": f"rencana aksi {w}" for w in ("zi", "wbk", "wbbm", "pembangunan")})
 
 # phrase (as names.words writes it) -> the plan's word(s). Longest phrases are tried first.
 SYNONYMS: dict[str, str] = {
@@ -26,40 +65,29 @@ SYNONYMS: dict[str, str] = {
     "oversight": "pengawasan", "public services": "pelayanan publik",
     "public service": "pelayanan publik", "service": "pelayanan", "services": "pelayanan",
     # meetings and documents
-    "rakor": "rapat koordinasi", "monev": "monitoring evaluasi", "pemantauan": "monitoring",
-    "eval": "evaluasi", "evaluation": "evaluasi", "meeting": "rapat", "meetings": "rapat",
+    "pemantauan": "monitoring", "eval": "evaluasi", "evaluation": "evaluasi",
+    "meeting": "rapat", "meetings": "rapat",
     "coordination": "koordinasi", "coordinating": "koordinasi", "plenary": "pleno",
     "team": "tim", "work": "kerja", "working": "kerja", "formation": "pembentukan",
-    "establishment": "pembentukan", "action plan": "rencana aksi", "renaksi": "rencana aksi",
+    "establishment": "pembentukan", "action plan": "rencana aksi",
     "socialization": "sosialisasi", "socialisation": "sosialisasi", "sosialiasi": "sosialisasi",
-    "invitation": "undangan", "invitations": "undangan", "attendance list": "daftar hadir",
-    "attendance": "daftar hadir", "minutes": "risalah", "photo": "foto", "photos": "foto",
-    "pictures": "foto", "picture": "foto", "documentation": "dokumentasi", "decree": "sk",
-    "decision letter": "sk", "report": "laporan", "reports": "laporan", "document": "dokumen",
-    "documents": "dokumen", "follow up": "tindak lanjut", "tindaklanjut": "tindak lanjut",
+    "follow up": "tindak lanjut", "tindaklanjut": "tindak lanjut",
     "results": "hasil", "result": "hasil",
     # subjects
-    "gratification": "gratifikasi", "control card": "kartu kendali",
-    "control cards": "kartu kendali", "internal control": "spip",
+    "gratification": "gratifikasi",
     "conflict of interest": "benturan kepentingan", "complaint": "pengaduan",
-    "complaints": "pengaduan", "whistle blowing system": "wbs", "whistleblowing system": "wbs",
-    "whistle blowing": "wbs", "whistleblowing": "wbs", "survey": "survei", "surveys": "survei",
+    "complaints": "pengaduan", "survey": "survei", "surveys": "survei",
     "satisfaction": "kepuasan", "standard": "standar", "standards": "standar",
     "employee": "pegawai", "employees": "pegawai", "staff": "pegawai",
-    "nominative": "nominatif", "personnel": "kepegawaian", "change agent": "agen perubahan",
+    "personnel": "kepegawaian", "change agent": "agen perubahan",
     "change agents": "agen perubahan", "mindset": "pola pikir", "work culture": "budaya kerja",
-    "lembar kerja evaluasi": "lke", "evaluation sheet": "lke", "screenshoot": "screenshot",
-    "screen shot": "screenshot", "tangkapan layar": "screenshot", "web": "website",
-    "situs": "website", "medsos": "media sosial", "social media": "media sosial", "resiko": "risiko", "risk": "risiko",
+    "social media": "media sosial", "resiko": "risiko", "risk": "risiko",
     "information disclosure": "keterbukaan informasi", "public information": "informasi publik",
-    "prosedur operasional standar": "sop", "prosedur operasional tetap": "sop",
-    "standard operating procedure": "sop", "standard operating procedures": "sop",
     "training": "diklat", "rotation": "rotasi", "placement": "penempatan",
     "integrity pact": "pakta integritas",
-    # abbreviations offices write in folder names ("Und", "DH", "Dok" are kinds of document)
-    "upg": "unit pengendalian gratifikasi", "skm": "survei kepuasan masyarakat",
-    "smt": "semester", "sem": "semester", "tw": "triwulan", "trw": "triwulan",
-    "lkjip": "lakip", "lkj ip": "lakip", "sat gas": "satgas",
+    **ABBREVIATIONS,
+    # the ways offices write a kind of document ("Invitation", "screenshoot"): the registry's
+    **kinds.variants(),
 }
 
 STOPWORDS = frozenset("""
@@ -72,7 +100,7 @@ the of and for a an to in on at by with
 pdf doc docx xls xlsx jpg jpeg png
 """.split())
 # Words that only say what kind of document a file is; read as kinds, not as subject words.
-GENERIC_KIND_WORDS = generic_words()
+GENERIC_KIND_WORDS = kinds.generic_words()
 ARCHIVE_WORDS = frozenset("arsip archive archives lama old backup bak cadangan trash sampah "
                           "recycle".split())
 # Area keywords besides the ruleset's area names, by Roman numeral (tokens, after SYNONYMS).

@@ -1,6 +1,7 @@
 """The documents registry is the one home of kinds and formats: the rules schema that checks
-an office's rules file must accept exactly the kinds and formats the registry knows, and a
-word an office adds to a kind in its rules file must reach the scan."""
+an office's rules file must accept exactly the kinds and formats the registry knows, a
+word an office adds to a kind in its rules file must reach the scan, and the ways offices
+write a kind's words are the registry's alone."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from pathlib import Path
 import yaml
 
 from auditor.documents.formats import FAMILIES
-from auditor.documents.kinds import KIND_NAMES, KINDS
+from auditor.documents.kinds import KIND_NAMES, KINDS, variants
 from auditor.rules.load import load_rules
+from auditor.scan.fuzzy_words import SYNONYMS
 from auditor.scan.match import part_by_name
 
 SCHEMA = Path(__file__).resolve().parents[2] / "auditor" / "rules" / "schema.yaml"
@@ -43,3 +45,16 @@ def test_a_word_an_office_adds_to_a_kind_in_its_rules_file_reaches_the_scan(tmp_
     rule = load_rules(rules).rules[0]
     assert part_by_name(rule, "Kehadiran Peserta 13 Mei.pdf").kind == "daftar_hadir"
     assert part_by_name(rule, "Surat Undangan Rapat.pdf").kind == "undangan"  # the registry's own words
+
+
+def test_the_ways_to_write_a_kind_of_document_are_the_registrys_alone() -> None:
+    """Each spelling in the registry reads as a word of its own kind, and no word the tolerant
+    matcher reads names with says a kind of document unless the registry gave it."""
+    for kind in KINDS.values():
+        for written, word in kind.variants:
+            assert word in (*kind.name_words, *kind.plan_words), (kind.name, written, word)
+    kind_words = {w for kind in KINDS.values() for w in (*kind.name_words, *kind.plan_words)}
+    registry = variants()
+    elsewhere = {written: word for written, word in SYNONYMS.items()
+                 if written not in registry and (written in kind_words or word in kind_words)}
+    assert elsewhere == {}

@@ -74,6 +74,10 @@ def risalah(day: str) -> Callable[[Path], None]:
                       "Notulis,", "ttd.", "SRI WAHYUNI"])
 
 
+def laporan(title: str, day: str) -> Callable[[Path], None]:
+    return _document([title, "BAB I PENDAHULUAN", "BAB III PENUTUP", f"Karanganyar, {day}", *SIGN])
+
+
 def sk(day: str, signed: bool = True) -> Callable[[Path], None]:
     return _document(["KEPUTUSAN KETUA KOMISI PEMILIHAN UMUM KABUPATEN KARANGANYAR",
                       "MEMUTUSKAN", f"Ditetapkan di Karanganyar pada tanggal {day}",

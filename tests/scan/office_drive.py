@@ -1,6 +1,8 @@
 """A drive an office filled long before it used the tool, built from the seed plan with every
 habit offices have (seeded, so a failure is reproducible): area and item folders numbered in
-any style or not at all, under "Bukti Dukung/" or not, an item called by its last word, "Und DH Dok Rakor ..." abbreviations, typos ("MANNAJEMEN",
+any style or not at all, under "Bukti Dukung/" or not, an item called by its last word,
+"Und DH Dok Rakor ..." and Zona Integritas abbreviations ("UPG", "Monev", "SKM") or the long
+forms of the plan's ("Surat Keputusan", "Sistem Pengendalian Intern Pemerintah"), typos ("MANNAJEMEN",
 "Keterlibattan", "Evalausi", "Korodinasi"), month folders ("05 Mei", "2022-05",
 "02. FEBRUARI 2022"), and a folder named only by a kind of document under its item.
 
@@ -27,7 +29,10 @@ ABBREVIATIONS = [
     (r"Undangan, Daftar hadir,? (?:dan )?Dokumentasi", "Und DH Dok"),
     (r"Undangan, Daftar hadir", "Und DH"), (r"Rapat Koordinasi", "Rakor"),
     (r"Rencana Aksi", "Renaksi"), (r"Semester", "Smt"), (r"Unit Pengendalian Gratifikasi", "UPG"),
-    (r"survei kepuasan masyarakat", "SKM"),
+    (r"Pengendalian Gratifikasi", "UPG"), (r"survei kepuasan masyarakat", "SKM"),
+    (r"monitoring dan evaluasi", "Monev"),
+    (r"Pelaksanaan PPID", "Pejabat Pengelola Informasi dan Dokumentasi"),
+    (r"\bSK\b", "Surat Keputusan"), (r"\bSPIP\b", "Sistem Pengendalian Intern Pemerintah"),
 ]
 TYPOS = {"manajemen": "mannajemen", "keterlibatan": "keterlibattan", "evaluasi": "evalausi",
          "koordinasi": "korodinasi", "pengawasan": "pengawsan", "pelayanan": "pelayaan"}

@@ -4,10 +4,13 @@ unplaced file, with real documents; and a scan with the map in the config."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
 from foreign_trees import Tree, daftar_hadir, sk, undangan
+from office_kit import cli_env
 
 from auditor.cli import main
 
@@ -100,3 +103,22 @@ def test_explain_refuses_a_file_outside_the_evidence_root(tmp_path: Path, capsys
     config = drive(tmp_path)
     assert main(["explain", "--config", str(config), str(config)]) == 2
     assert "tidak berada di folder bukti" in capsys.readouterr().err
+
+
+def test_explaining_an_unplaced_file_needs_only_the_scan_stage(tmp_path: Path) -> None:
+    """The scan stage tells why a file has no bukti fisik without reaching into the audit
+    stage that comes after it: explaining one unplaced file loads no `auditor.audit` module."""
+    script = (
+        "import sys\n"
+        "from auditor.rules.load import load_rules\n"
+        "from auditor.scan.explain import explain_file\n"
+        "from auditor.scan.match import RuleIndex\n"
+        f"index = RuleIndex(load_rules({str(SEED)!r}).rules, year=2022)\n"
+        f"print('\\n'.join(explain_file({UNPLACED!r}, index, None, 2022, 'id')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('auditor.audit')))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=cli_env(), cwd=tmp_path, timeout=120)
+    assert done.returncode == 0, done.stderr
+    *story, loaded = done.stdout.splitlines()
+    assert story[1].startswith("Bukti fisik: tidak ada — bisa untuk I.1.1, I.1.3")
+    assert loaded == "[]"
