@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from auditor.commands._options import add_config
 from auditor.i18n import t
@@ -30,10 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=t("cli.config.generate.description"),
     )
     gen.add_argument("--out", "-o", metavar="FILE", help=t("cli.config.out.help"))
+    gen.add_argument("--force", action="store_true", help=t("cli.config.force.help"))
     gen.set_defaults(handler=_generate)
     timer = actions.add_parser(
         "timer", help=t("cli.config_timer.help"), description=t("cli.config_timer.description"))
     add_config(timer)
+    timer.add_argument("--out", "-o", metavar="FILE", help=t("cli.config_timer.out.help"))
     timer.set_defaults(handler=_timer)
 
 
@@ -52,18 +55,41 @@ def _timer(args: argparse.Namespace) -> int:
     from auditor.config import find_config, load_config
     from auditor.run.timer import timer_unit
 
-    sys.stdout.write(timer_unit(load_config(find_config(args.config))))
+    text = timer_unit(load_config(find_config(args.config)))
+    if not args.out:
+        sys.stdout.write(text)
+        return 0
+    _write_out(Path(args.out), text, replace=True)  # a timer is made again when the hour moves
+    print(t("config.out.timer_next", unit=Path(args.out).name))
     return 0
 
 
 def _generate(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from auditor.config.generate import generate
 
     text = generate()
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        _write_out(Path(args.out), text, replace=args.force)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _write_out(path: Path, text: str, *, replace: bool) -> None:
+    """Write ``text`` to ``path`` whole or not at all (a failed run never leaves an empty
+    file, which systemd would read as a masked unit); an existing file only when ``replace``:
+    a config someone edited is never overwritten by a fresh example."""
+    from auditor.errors import ExitCode, UserError
+    from auditor.report.atomic import atomic_write, write_new
+
+    try:
+        if replace:
+            atomic_write(path, text)
+        else:
+            write_new(path, text)
+    except FileExistsError:
+        raise UserError(t("config.out.exists", path=path)) from None
+    except OSError as exc:
+        raise UserError(t("config.out.unwritable", path=path, reason=exc.strerror or exc),
+                        ExitCode.WRITE_FAILED) from None
+    print(t("config.out.written", path=path))

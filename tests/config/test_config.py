@@ -58,6 +58,20 @@ def test_the_example_is_what_config_generate_prints() -> None:
     assert EXAMPLE.read_text(encoding="utf-8") == generate()
 
 
+def test_generate_never_overwrites_an_edited_config(tmp_path: Path, capsys) -> None:
+    from auditor.cli import main
+
+    config = tmp_path / "config.yaml"
+    assert main(["config", "generate", "--out", str(config)]) == 0
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "office: KPU Kabupaten Karanganyar", "office: KPU Kota Contoh"), encoding="utf-8")
+    assert main(["config", "generate", "--out", str(config)]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert "office: KPU Kota Contoh" in config.read_text(encoding="utf-8")
+    assert main(["config", "generate", "--out", str(config), "--force"]) == 0
+    assert "office: KPU Kabupaten Karanganyar" in config.read_text(encoding="utf-8")
+
+
 def test_generated_sample_comments_every_top_level_key(tmp_path: Path) -> None:
     text = generate()
     import yaml

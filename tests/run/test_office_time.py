@@ -79,3 +79,19 @@ def test_the_busy_message_says_since_when_in_the_office_s_time(tmp_path: Path) -
         release.set()
         thread.join()
     assert " WITA)" in caught.value.message and "jadwal malam" in caught.value.message
+
+
+def test_the_timer_is_written_whole_or_not_at_all(tmp_path: Path, capsys) -> None:
+    """`config timer --out` straight into systemd's folder: a config it cannot read leaves
+    no empty file behind (systemd reads an empty unit file as "masked")."""
+    units = tmp_path / "systemd"
+    units.mkdir()
+    timer = units / "zi-auditor-scan.timer"
+    config = _config(tmp_path, "Asia/Jayapura")
+    assert main(["config", "timer", "-c", str(config), "--out", str(timer)]) == 0
+    assert "OnCalendar=*-*-* 02:00:00 Asia/Jayapura" in timer.read_text(encoding="utf-8")
+    assert "systemctl enable --now zi-auditor-scan.timer" in capsys.readouterr().out
+    timer.unlink()
+    missing = tmp_path / "tidak-ada.yaml"
+    assert main(["config", "timer", "-c", str(missing), "--out", str(timer)]) == 2
+    assert not timer.exists()
