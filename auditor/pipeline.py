@@ -197,7 +197,7 @@ def _audit_tree(config: Config, state: State, ruleset, period: judge.Period,  # 
     mark_unwalked(report.verdicts, index, walk_problems, lang)
     say_how_found(report.verdicts, matched)
     report.unmatched = [{"path": p, "reason": unmatched_reason(index.explain(p), plan_year,
-                                                              lang)}
+                                                              lang, p)}
                        for p in (e.relpath for e in strays)]
     explain_guesses(report, index, facts, plan_year, lang)
     if index.folder_map is not None:

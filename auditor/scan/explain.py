@@ -20,12 +20,14 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
     match = index.match(relpath)
     if match is None:
         guess = index.explain(relpath)
-        lines.append(t("explain.no_rule", lang, reason=unmatched_reason(guess, plan_year, lang)))
+        lines.append(t("explain.no_rule", lang, reason=unmatched_reason(guess, plan_year, lang,
+                                                                     relpath)))
         if guess.reason not in ("not_evidence", "map_part"):
             found = place_file(relpath, index, lang)
             lines.append(t("explain.why", lang, why=explain_facts(found.how, found.facts, lang)))
             proposal = _new_line(relpath, index, lang)
-            lines.append(t("explain.add_line", lang, line=proposal.line()))
+            if proposal is not None:
+                lines.append(t("explain.add_line", lang, line=proposal.line()))
         lines += _facts(facts, lang)
         return lines
     rule = match.rule
@@ -34,17 +36,20 @@ def explain_file(relpath: str, index: RuleIndex, facts: FileFacts | None,
     if match.matched_by == "guess":
         found = place_file(relpath, index, lang)
         lines.append(t("explain.why", lang, why=explain_facts("guess", found.facts, lang)))
-        if index.folder_map is not None:
-            lines.append(t("explain.add_line", lang, line=_new_line(relpath, index, lang).line()))
+        proposal = _new_line(relpath, index, lang) if index.folder_map is not None else None
+        if proposal is not None:
+            lines.append(t("explain.add_line", lang, line=proposal.line()))
     lines.append(_part(match, facts, lang))
     lines.append(_month(match, facts, lang))
     lines += _facts(facts, lang)
     return lines
 
 
-def _new_line(relpath: str, index: RuleIndex, lang: str | None) -> Proposal:
+def _new_line(relpath: str, index: RuleIndex, lang: str | None) -> Proposal | None:
+    """The folder-map line for the folder of ``relpath``; None for a file at the top of the
+    tree, which has no folder to map."""
     place = place_of(relpath.rpartition("/")[0])
-    return next(p for p in propose([relpath], index, lang) if p.folder == place)
+    return next((p for p in propose([relpath], index, lang) if p.folder == place), None)
 
 
 def _step(match: RuleMatch, index: RuleIndex, lang: str | None) -> str:

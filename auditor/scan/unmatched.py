@@ -4,12 +4,17 @@ the reason the matcher gave (``Guess.reason``) as the report's list of unplaced 
 
 from __future__ import annotations
 
+from auditor.documents.formats import GOOGLE_EXPORT, extension_of
 from auditor.i18n import t
 from auditor.scan.fuzzy import Guess
 
 
-def unmatched_reason(guess: Guess, year: int, lang: str | None) -> str:
+def unmatched_reason(guess: Guess, year: int, lang: str | None, path: str = "") -> str:
     """Why a file that looks like evidence counts for no bukti fisik, and what to do."""
+    ext = extension_of(path) if path else ""
+    if ext in GOOGLE_EXPORT and guess.reason not in ("archive", "other_year", "not_evidence"):
+        # placing it would not help: a shortcut holds no document to read
+        return t("audit.unmatched.google", lang, ext=f".{ext}", target=GOOGLE_EXPORT[ext])
     if guess.reason == "ambiguous":
         return t("audit.unmatched.ambiguous", lang, rules=", ".join(guess.candidates))
     if guess.reason == "archive":

@@ -122,3 +122,27 @@ def test_explaining_an_unplaced_file_needs_only_the_scan_stage(tmp_path: Path) -
     *story, loaded = done.stdout.splitlines()
     assert story[1].startswith("Bukti fisik: tidak ada — bisa untuk I.1.1, I.1.3")
     assert loaded == "[]"
+
+
+def test_files_at_the_top_of_the_drive_are_listed_not_a_crash(tmp_path: Path, capsys) -> None:
+    """People drop files at the top of a shared drive: the night's scan lists them with
+    what to do (a Google shortcut: export it) instead of stopping with an internal error."""
+    config = drive(tmp_path)
+    top = tmp_path / "drive"
+    (top / "Rapat Juli.gdoc").write_text('{"url": "https://docs.google.com/x"}', encoding="utf-8")
+    sk("11 April 2022")(top / "SK Tim Kerja ZI.pdf")
+    (top / "Lain lain").mkdir()
+    (top / "Lain lain" / "Rekap.gsheet").write_text("{}", encoding="utf-8")
+    for with_map in (True, False):
+        if not with_map:
+            config.write_text(config.read_text(encoding="utf-8").replace(
+                "folder_map: folders.yaml\n", ""), encoding="utf-8")
+        assert main(["scan", "--config", str(config), "--month", "5", "--quiet"]) == 0
+        report = json.loads((tmp_path / "out" / "r" / "2022-05" / "gap-report.json")
+                            .read_text(encoding="utf-8"))
+        unmatched = {u["path"]: u["reason"] for u in report["unmatched"]}
+        assert unmatched["Rapat Juli.gdoc"].startswith("dokumen Google (.gdoc)"), unmatched
+        assert "ekspor ke PDF/DOCX" in unmatched["Rapat Juli.gdoc"]
+        assert "ekspor ke PDF/XLSX" in unmatched["Lain lain/Rekap.gsheet"]
+        story = explain(config, "Rapat Juli.gdoc", capsys)
+        assert "dokumen Google" in story and "tambahkan ke peta folder" not in story
