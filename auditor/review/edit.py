@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.config.model import Config
-from auditor.errors import UserError
+from auditor.errors import ExitCode, UserError
 from auditor.fsnames import is_within
 from auditor.i18n import default_language, t
 from auditor.lock import PERSON_WAIT_SECONDS, audit_lock
@@ -36,7 +36,11 @@ def edit(config: Config, change: Callable[[Book], str]) -> str:
     with audit_lock(config.state_dir, wait_seconds=PERSON_WAIT_SECONDS, purpose="review"):
         book = load_book(config.corrections)
         message = change(book)
-        book.save()
+        try:
+            book.save()
+        except OSError as exc:
+            raise UserError(t("review.cli.unwritable", path=config.corrections,
+                              reason=exc.strerror or exc), ExitCode.WRITE_FAILED) from None
     return message
 
 

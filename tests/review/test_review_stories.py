@@ -317,3 +317,20 @@ def test_a_review_made_while_watch_runs_shows_in_the_report_without_a_new_file(
         except subprocess.TimeoutExpired:
             watch.kill()
             watch.wait()
+
+
+def test_a_review_that_cannot_be_saved_says_so_plainly() -> None:
+    """On the server the config folder belongs to root: `review` run as the service user
+    cannot write the corrections file there. A plain message and exit 6, not a crash."""
+    from office_kit import AS_NOBODY, give_to_nobody, shared_tmp
+
+    with shared_tmp() as base:
+        office = build_office(base / "kantor")
+        give_to_nobody(office.base / "out")  # the state folder is the service user's
+        sk = _undated_sk(office)
+        said = office.zi("review", "set", str(sk), "--date", "2022-04-13", "--by", "Siti",
+                         "--config", str(office.config), wrap=AS_NOBODY)
+        assert said.returncode == 6, said.stderr
+        assert "koreksi tidak disimpan" in said.stderr and "corrections.yaml" in said.stderr
+        assert "tak terduga" not in said.stderr and "Traceback" not in said.stderr
+        assert not (office.base / "corrections.yaml").exists()
