@@ -27,8 +27,9 @@ def now() -> str:
 
 
 def who(by: str | None) -> str:
-    """The name given with --by, else the login name."""
-    return (by or "").strip() or getpass.getuser()
+    """The name given with --by, else the person's login name (the one who typed `sudo`, when
+    the command runs as the service user)."""
+    return (by or "").strip() or os.environ.get("SUDO_USER") or getpass.getuser()
 
 
 def edit(config: Config, change: Callable[[Book], str]) -> str:

@@ -334,3 +334,17 @@ def test_a_review_that_cannot_be_saved_says_so_plainly() -> None:
         assert "koreksi tidak disimpan" in said.stderr and "corrections.yaml" in said.stderr
         assert "tak terduga" not in said.stderr and "Traceback" not in said.stderr
         assert not (office.base / "corrections.yaml").exists()
+
+
+def test_a_review_typed_through_sudo_is_signed_with_the_person_s_own_name(
+        tmp_path: Path) -> None:
+    """On the server commands run as the service user (deploy/zi-auditor uses sudo): the
+    correction carries the name of the person who typed it, not 'zi-auditor'."""
+    office = _office(tmp_path)
+    sk = _undated_sk(office)
+    office.env["SUDO_USER"] = "rina"
+    said = office.zi("review", "set", str(sk), "--date", "2022-04-13",
+                     "--config", str(office.config))
+    assert said.returncode == 0, said.stderr
+    assert "oleh rina" in said.stdout
+    assert "rina" in (office.base / "corrections.yaml").read_text(encoding="utf-8")
