@@ -11,10 +11,12 @@ in 2026 wants the whole year's account — and January of a plan year still to c
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     pass
 
 BATCH = 50  # facts committed per transaction while inspecting
+GC_YOUNG_THRESHOLD = 50_000  # allocations between collections during a scan (CPython: 700)
 
 
 @dataclass
@@ -113,6 +116,32 @@ def refuse_other_year(year: int, plan_year: int, rules_year: int | None, lang: s
 
 def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
+    with fewer_collections():
+        return _run_scan(config, options)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the garbage collector less often, for as long as this lasts.
+
+    A scan builds objects that live until it ends (every file's facts, the verdicts, the
+    report) and makes next to no cyclic garbage (some 4 000 objects collected in a whole
+    scan of 10 000 files); at CPython's default pace the collector went over the live ones
+    again and again, about 0.1 s of a 1.1 s one-change scan. Collections are rarer, never
+    off (at most ``GC_YOUNG_THRESHOLD`` new objects wait for one), and the pace is put back
+    afterwards: `watch` and `serve` go on in the same process. Inspection workers forked
+    meanwhile keep this pace too (documents are read by C libraries; the Python objects a
+    reader leaves behind are few).
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     started = time.perf_counter()
     lang = options.lang or config.language
     tz = ZoneInfo(config.timezone)
