@@ -1,8 +1,8 @@
 """Worker processes that read documents under a time limit.
 
-Workers are long-lived (forked from this process once the readers are imported), each fed
-one document at a time over its own pipe. A worker that overruns its budget is killed with
-the programs it started (a killed worker's ``tesseract`` would otherwise run on, taking a
+Workers are long-lived (forked from this process once the readers of the files to read are
+imported, ``_preload``; never more workers than files), each fed one document at a time over
+its own pipe. A worker that overruns its budget is killed with the programs it started (a killed worker's ``tesseract`` would otherwise run on, taking a
 core from the next documents) and replaced; one that dies (a crashing native library, the
 OOM killer) is replaced too. The others go on.
 
