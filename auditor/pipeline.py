@@ -114,12 +114,6 @@ def refuse_other_year(year: int, plan_year: int, rules_year: int | None, lang: s
         raise UserError(t("audit.year_outside_plan", lang, year=year, plan_year=plan_year))
 
 
-def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
-    """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
-    with fewer_collections():
-        return _run_scan(config, options)
-
-
 _usual_pace: list[tuple[int, int, int]] = []  # the collector's thresholds outside a scan
 
 
@@ -132,8 +126,9 @@ def fewer_collections() -> Iterator[None]:
     scan of 10 000 files); at CPython's default pace the collector went over the live ones
     again and again, about 0.1 s of a 1.1 s one-change scan. Collections are rarer, never
     off (at most ``GC_YOUNG_THRESHOLD`` new objects wait for one), and the pace is put back
-    afterwards: `watch` and `serve` go on in the same process. Reading documents keeps the
-    usual pace (``usual_collections``).
+    afterwards: `watch` and `serve` go on in the same process. Taken under the audit lock,
+    so that two runs of one process never interleave it. Reading documents keeps the usual
+    pace (``usual_collections``).
     """
     before = gc.get_threshold()
     _usual_pace.append(before)
@@ -154,14 +149,15 @@ def usual_collections() -> Iterator[None]:
         yield
         return
     during = gc.get_threshold()
-    gc.set_threshold(*_usual_pace[-1])
+    gc.set_threshold(*_usual_pace[0])
     try:
         yield
     finally:
         gc.set_threshold(*during)
 
 
-def _run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
+def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
+    """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
     started = time.perf_counter()
     lang = options.lang or config.language
     tz = ZoneInfo(config.timezone)
@@ -174,7 +170,7 @@ def _run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     period = resolve_period(plan_year, options, datetime.now(tz).date())
     refuse_other_year(period.year, plan_year, ruleset.year, lang)
     with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan",
-                    timezone=config.timezone):
+                    timezone=config.timezone), fewer_collections():
         book = load_book(config.corrections)  # under the lock: never half a `review` write
         book.check(ruleset)
         root = config.evidence_root
