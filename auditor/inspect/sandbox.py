@@ -2,9 +2,10 @@
 
 Workers are long-lived (forked from this process once the readers of the files to read are
 imported, ``_preload``; never more workers than files), each fed one document at a time over
-its own pipe. A worker that overruns its budget is killed with the programs it started (a killed worker's ``tesseract`` would otherwise run on, taking a
-core from the next documents) and replaced; one that dies (a crashing native library, the
-OOM killer) is replaced too. The others go on.
+its own pipe. A worker that overruns its budget is killed with the programs it started (a
+killed worker's ``tesseract`` would otherwise run on, taking a core from the next documents)
+and replaced; one that dies (a crashing native library, the OOM killer) is replaced too. The
+others go on.
 
 The budget is CPU time, not wall time: ``Limits.timeout_seconds`` is the processor time one
 document may use, the worker's own plus that of its descendants. pytesseract runs
