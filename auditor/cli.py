@@ -9,6 +9,8 @@ handlers, so that ``zi-auditor --help`` and a warm scan start fast.
 from __future__ import annotations
 
 import argparse
+import atexit
+import gc
 import importlib
 import os
 import pkgutil
@@ -18,6 +20,12 @@ from collections.abc import Sequence
 from auditor import __version__, argframe, commands
 from auditor.errors import ExitCode, UserError
 from auditor.i18n import LANGUAGES, set_language, t
+
+# When the program ends, CPython's last garbage collection goes over every object still alive
+# (after a scan of 10 000 files: 40-80 ms of a one-second run) only to find them all still
+# referenced; atexit runs before it. Every exit handler still runs (logging's flushes the log
+# file), and what is freed by its last reference (open files) is still freed as modules go.
+atexit.register(gc.freeze)
 
 
 def build_parser() -> argparse.ArgumentParser:

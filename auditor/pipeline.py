@@ -11,10 +11,12 @@ in 2026 wants the whole year's account — and January of a plan year still to c
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
     pass
 
 BATCH = 50  # facts committed per transaction while inspecting
+GC_YOUNG_THRESHOLD = 50_000  # allocations between collections during a scan (CPython: 700)
 
 
 @dataclass
@@ -111,6 +114,48 @@ def refuse_other_year(year: int, plan_year: int, rules_year: int | None, lang: s
         raise UserError(t("audit.year_outside_plan", lang, year=year, plan_year=plan_year))
 
 
+_usual_pace: list[tuple[int, int, int]] = []  # the collector's thresholds outside a scan
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the garbage collector less often, for as long as this lasts.
+
+    A scan builds objects that live until it ends (every file's facts, the verdicts, the
+    report) and makes next to no cyclic garbage (some 4 000 objects collected in a whole
+    scan of 10 000 files); at CPython's default pace the collector went over the live ones
+    again and again, about 0.1 s of a 1.1 s one-change scan. Collections are rarer, never
+    off (at most ``GC_YOUNG_THRESHOLD`` new objects wait for one), and the pace is put back
+    afterwards: `watch` and `serve` go on in the same process. Taken under the audit lock,
+    so that two runs of one process never interleave it. Reading documents keeps the usual
+    pace (``usual_collections``).
+    """
+    before = gc.get_threshold()
+    _usual_pace.append(before)
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*_usual_pace.pop())
+
+
+@contextmanager
+def usual_collections() -> Iterator[None]:
+    """The usual pace again while documents are read: inspection workers forked now inherit
+    it, and a reader's garbage holds whole parsed documents (python-docx and openpyxl trees in
+    reference cycles); at the scan's pace a cold scan's largest worker grew from 217 MB to
+    861 MB at 10 000 files."""
+    if not _usual_pace:
+        yield
+        return
+    during = gc.get_threshold()
+    gc.set_threshold(*_usual_pace[0])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*during)
+
+
 def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     """Audit the tree of ``config`` and write the month's reports; see ScanOutcome."""
     started = time.perf_counter()
@@ -125,7 +170,7 @@ def run_scan(config: Config, options: ScanOptions) -> ScanOutcome:
     period = resolve_period(plan_year, options, datetime.now(tz).date())
     refuse_other_year(period.year, plan_year, ruleset.year, lang)
     with audit_lock(config.state_dir, wait_seconds=options.lock_wait_seconds, purpose="scan",
-                    timezone=config.timezone):
+                    timezone=config.timezone), fewer_collections():
         book = load_book(config.corrections)  # under the lock: never half a `review` write
         book.check(ruleset)
         root = config.evidence_root
@@ -323,10 +368,11 @@ def _inspect(config: Config, state: State, stale: list[Entry], quiet: bool) -> d
             bar.update(1)
 
     try:
-        inspect_paths([e.path for e in stale], limits=_limits(config), year=config.year,
-                      workers=config.inspect.workers, display=lambda p: rel_of[str(p)], on_done=done,
-                      root=str(config.evidence_root),
-                      expected=[(e.size, e.mtime) for e in stale])
+        with usual_collections():
+            inspect_paths([e.path for e in stale], limits=_limits(config), year=config.year,
+                          workers=config.inspect.workers, display=lambda p: rel_of[str(p)],
+                          on_done=done, root=str(config.evidence_root),
+                          expected=[(e.size, e.mtime) for e in stale])
     finally:
         if bar is not None:
             bar.close()

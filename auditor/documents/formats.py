@@ -15,6 +15,7 @@ Start-up matters (the scan imports this): nothing here imports a reader until on
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -136,10 +137,13 @@ def save_as(name: str | PurePath) -> str:
     return GOOGLE_EXPORT.get(extension_of(name)) or SAVE_AS[format_of(name)]
 
 
-def preload_modules() -> list[str]:
-    """The modules a worker imports before it is forked: the readers and their libraries."""
+def preload_modules(names: Iterable[str | PurePath] | None = None) -> list[str]:
+    """The modules a worker imports before it is forked: the readers and their libraries;
+    with ``names``, only those of the readers of these files (one new DOCX needs no
+    openpyxl, numpy or pdfium: importing every reader costs a third of a second)."""
+    readers = READERS.values() if names is None else dict.fromkeys(map(reader_for, names))
     out = ["auditor.inspect.run"]
-    for reader in READERS.values():
+    for reader in readers:
         out.append(reader.module)
         out.extend(reader.preload)
     return list(dict.fromkeys(out))

@@ -49,7 +49,9 @@ class FileFacts:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FileFacts:
-        known = {f for f in cls.__dataclass_fields__}
+        known = cls.__dataclass_fields__  # called once per cached file on every scan
+        if data.keys() <= known.keys():
+            return cls(**data)
         return cls(**{k: v for k, v in data.items() if k in known})
 
 

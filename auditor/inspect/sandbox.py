@@ -1,10 +1,11 @@
 """Worker processes that read documents under a time limit.
 
-Workers are long-lived (forked from this process once the readers are imported), each fed
-one document at a time over its own pipe. A worker that overruns its budget is killed with
-the programs it started (a killed worker's ``tesseract`` would otherwise run on, taking a
-core from the next documents) and replaced; one that dies (a crashing native library, the
-OOM killer) is replaced too. The others go on.
+Workers are long-lived (forked from this process once the readers of the files to read are
+imported, ``_preload``; never more workers than files), each fed one document at a time over
+its own pipe. A worker that overruns its budget is killed with the programs it started (a
+killed worker's ``tesseract`` would otherwise run on, taking a core from the next documents)
+and replaced; one that dies (a crashing native library, the OOM killer) is replaced too. The
+others go on.
 
 The budget is CPU time, not wall time: ``Limits.timeout_seconds`` is the processor time one
 document may use, the worker's own plus that of its descendants. pytesseract runs
@@ -70,18 +71,27 @@ _TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 def _ctx() -> Any:
     global _context
     if _context is None:
-        # fork: workers start warm (the readers are imported once, here) and the caller's
-        # __main__ is not re-run, as spawn and forkserver would do for a script.
-        if "fork" in mp.get_all_start_methods():
-            _context = mp.get_context("fork")
-            for name in preload_modules():
-                try:
-                    importlib.import_module(name)
-                except ImportError:  # an optional library: its reader says so per document
-                    pass
-        else:
-            _context = mp.get_context("spawn")
+        # fork: workers start warm (the readers are imported once, in this process, see
+        # _preload) and the caller's __main__ is not re-run, as spawn and forkserver would
+        # do for a script.
+        forks = "fork" in mp.get_all_start_methods()
+        _context = mp.get_context("fork" if forks else "spawn")
     return _context
+
+
+def _preload(paths: Sequence[Path]) -> None:
+    """Import the readers of ``paths`` (and their libraries) here, before the workers are
+    forked, so that each worker has them without importing them itself. Only these: a scan
+    that reads one new DOCX does not pay for the PDF, table and picture readers. Workers
+    forked later (replacements, a later call in `watch`) have what was imported by then;
+    a reader missing in a worker is imported there, on its first document."""
+    if _ctx().get_start_method() != "fork":
+        return
+    for name in preload_modules(paths):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional library: its reader says so per document
+            pass
 
 
 def _cores() -> int:
@@ -391,6 +401,7 @@ def _run_pool(paths: list[Path], shown: list[str], *, limits: Limits, year: int 
                 expected[i] if expected is not None else None, workdir)
 
     pool: list[_Worker] = []
+    _preload([paths[i] for i in pending])
     try:
         count = min(workers, len(pending))
         pool = [_Worker() for _ in range(count)]

@@ -12,6 +12,7 @@ from typing import Any
 
 from auditor.audit.model import AuditReport
 from auditor.report.base import ReportFormat
+from auditor.report.view import report_json
 
 
 def _dumps(value: Any) -> str:
@@ -35,4 +36,4 @@ class JsonFormat(ReportFormat):
     filename = "gap-report.json"
 
     def render(self, report: AuditReport, lang: str) -> str:
-        return layout(report.to_json())
+        return layout(report_json(report))

@@ -7,11 +7,11 @@ or a label. Nothing here escapes text: each format escapes for its own syntax.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from auditor.audit.assemble import count_verdicts
 from auditor.audit.model import DECIDED, STATUSES, AuditReport, Count, FileEvidence, Verdict
@@ -20,6 +20,8 @@ from auditor.report import labels
 from auditor.report.links import link_url
 from auditor.review.hints import fix_command
 from auditor.rules.model import AREAS
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -287,14 +289,15 @@ def _history(report: AuditReport, lang: str) -> list[HistoryRow]:
     return rows
 
 
-_shared: ContextVar[dict[tuple[int, str], ReportView] | None] = ContextVar("view", default=None)
+_shared: ContextVar[dict[tuple[str, int, str], Any] | None] = ContextVar("view", default=None)
 
 
 @contextmanager
 def one_view() -> Iterator[None]:
-    """While one report set is rendered, its formats share one view per language: the view
-    (every file of every verdict, with its links) is the larger part of rendering HTML,
-    Markdown and XLSX."""
+    """While one report set is rendered, its formats share one view per language and one
+    JSON form: the view (every file of every verdict, with its links) is the larger part of
+    rendering HTML, Markdown and XLSX; the JSON form is both the set's content hash and
+    gap-report.json."""
     token = _shared.set({})
     try:
         yield
@@ -302,14 +305,23 @@ def one_view() -> Iterator[None]:
         _shared.reset(token)
 
 
-def build_view(report: AuditReport, lang: str) -> ReportView:
+def _once(kind: str, report: AuditReport, lang: str, make: Callable[[], _T]) -> _T:
     shared = _shared.get()
     if shared is None:
-        return _build_view(report, lang)
-    key = (id(report), lang)
+        return make()
+    key = (kind, id(report), lang)
     if key not in shared:
-        shared[key] = _build_view(report, lang)
+        shared[key] = make()
     return shared[key]
+
+
+def build_view(report: AuditReport, lang: str) -> ReportView:
+    return _once("view", report, lang, lambda: _build_view(report, lang))
+
+
+def report_json(report: AuditReport) -> dict[str, Any]:
+    """``report.to_json()``, made once per report set: callers only read it."""
+    return _once("json", report, "", report.to_json)
 
 
 def _build_view(report: AuditReport, lang: str) -> ReportView:

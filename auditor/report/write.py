@@ -17,7 +17,7 @@ from auditor.report.json_format import JsonFormat
 from auditor.report.markdown import MarkdownFormat
 from auditor.report.pleno import PlenoFormat
 from auditor.report.sets import current_content, digest, switch_in
-from auditor.report.view import one_view
+from auditor.report.view import one_view, report_json
 from auditor.report.xlsx_format import XlsxFormat
 
 
@@ -50,23 +50,20 @@ def write_reports(report: AuditReport, out_dir: Path, lang: str, *,
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     formats = formats or default_formats()
     folder = month_folder(out_dir, report.year, report.month)
-    content = content_hash(report, lang, formats)
-    if current_content(folder) == content:
-        return folder
-    index_asked = has_index(folder)
     with one_view():
+        content = content_hash(report, lang, formats)
+        if current_content(folder) == content:
+            return folder
         files = ((f.filename, _bytes(f.render(report, lang))) for f in formats)
         # an index asked for this month stays true to the report beside it
-        beside = index_files(report, lang) if index_asked else ()
+        beside = index_files(report, lang) if has_index(folder) else ()
         return switch_in(folder, files, content, beside=beside)
 
 
 def content_hash(report: AuditReport, lang: str, formats: Sequence[ReportFormat]) -> str:
     """What the report says, without when it was made and the run history: the same hash
     means the same findings (and the same count of files read, which a report also says)."""
-    data = report.to_json()
-    for volatile in ("generated_at", "history"):
-        data.pop(volatile, None)
+    data = {k: v for k, v in report_json(report).items() if k not in ("generated_at", "history")}
     data["_formats"] = [f.filename for f in formats]
     data["_lang"] = lang
     data["_version"] = __version__  # a new release may render the same findings differently

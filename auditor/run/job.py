@@ -90,13 +90,16 @@ def run_once(config: Config, options: ScanOptions, *, email: bool = False, log_l
     scan, mail when asked (after a root problem only the coordinator's alert), and the one log
     line. The exit code: 3 for a root problem, else the delivery's when mail did not go out,
     else 0 (`--fail-on-gaps` is the scan command's own)."""
-    from auditor.deliver.send import deliver_after_scan
     from auditor.pipeline import run_scan
 
     if purpose:
         log.info(t("run.log.start", config.language, purpose=purpose, root=config.evidence_root))
     outcome = run_scan(config, options)
-    delivery = deliver_after_scan(config, outcome, options.lang) if email else None
+    delivery = None
+    if email:  # the mail modules are imported only then: a plain scan starts faster
+        from auditor.deliver.send import deliver_after_scan
+
+        delivery = deliver_after_scan(config, outcome, options.lang)
     if log_line:
         log_run(config, outcome, delivery, options.lang)
     code = int(outcome.exit_code)

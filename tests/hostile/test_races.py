@@ -13,7 +13,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from office_kit import Office, build_office, sk_docx
+from hostile_files import truncated_pdf
+from office_kit import Office, build_office, sk_docx, sk_pdf_bytes, write_bytes
 
 from auditor.i18n import t
 
@@ -239,3 +240,32 @@ def test_a_file_swapped_for_a_link_out_of_the_root_is_never_read(office: Office)
     again = office.scan("--month", "4", "--year", "2022")
     assert again.returncode == 0, again.stderr
     assert verdict(office.report("2022-04"), "I.4.6")["status"] == "ok"
+
+
+def test_new_files_in_a_warm_tree_are_read_under_the_same_guard(tmp_path: Path) -> None:
+    """Only DOCX so far, then two new PDFs one night: the scan starts workers for the PDFs
+    alone, and they keep every guard. The worker reading the new SK is stopped by the OOM
+    killer: the SK is read again alone and credited; the cut-off download beside it is
+    named with its reason; the DOCX read before are not read again."""
+    office = build_office(tmp_path / "kantor", workers=2)
+    sk_docx(office.folder("I.1.4") / "SK Tim Kerja ZI 2022.docx", "13 April 2022")
+    assert office.scan("--month", "4", "--year", "2022").returncode == 0
+    assert office.report("2022-04")["inspection"] == {"read": 1, "retried": 0}
+    write_bytes(office.folder("I.4.6") / "SK Role Model 2022.pdf", sk_pdf_bytes("14 April 2022"))
+    cut = office.folder("V.1.2") / "SK Unit Pengendalian Gratifikasi.pdf"
+    truncated_pdf(cut)
+    marker = tmp_path / "killed-once"
+    office.env["FAULT_PLAN"] = json.dumps({"event": "open", "path_has": "SK Role Model 2022.pdf",
+                                           "action": "kill_self_once", "target": str(marker)})
+    try:
+        run = office.scan("--month", "4", "--year", "2022", driver=[DRIVER], timeout=60)
+    finally:
+        del office.env["FAULT_PLAN"]
+    assert run.returncode == 0, run.stderr
+    assert marker.exists()
+    report = office.report("2022-04")
+    assert report["inspection"] == {"read": 2, "retried": 1}
+    relcut = f"{office.rules['V.1.2']['folder']}/{cut.name}"
+    assert {e["path"]: e["error"] for e in report["errors"]} == {relcut: t("inspect.pdf_truncated")}
+    assert verdict(report, "I.4.6")["status"] == "ok"
+    assert verdict(report, "I.1.4")["status"] == "ok"
