@@ -12,8 +12,8 @@ def month_value(text: str) -> int:
     word = text.strip().lower()
     if word.isdigit():
         month: int | None = int(word)
-    else:  # the date reader's table of month names (its import costs a scan 30 ms)
-        from auditor.inspect.dates import MONTHS
+    else:  # the one table of month names (not the date reader: its import costs 30 ms)
+        from auditor.months import MONTHS
 
         month = MONTHS.get(word)
     if month is None or not 1 <= month <= 12:

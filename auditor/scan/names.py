@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from auditor.months import MONTHS
+
 _SEPARATOR_TABLE = str.maketrans(dict.fromkeys("_-.,;()[]{}+&'\"", " "))  # whitespace: split()
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _PREFIX = re.compile(r"^\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[.)_\-]+\s*", re.IGNORECASE)
@@ -17,20 +19,6 @@ _BARE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=\D)")
 _RULE_ID = re.compile(r"^\s*(i{1,3}|iv|vi?)[.\s_-]+(\d{1,2})[.\s_-]+(\d{1,2})(?![\d])", re.IGNORECASE)
 _ROMAN_WORD = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)\s+(?=\S)")
 
-MONTHS = {
-    "januari": 1, "jan": 1, "january": 1,
-    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
-    "maret": 3, "mar": 3, "march": 3,
-    "april": 4, "apr": 4,
-    "mei": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6,
-    "juli": 7, "jul": 7, "july": 7,
-    "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8,
-    "september": 9, "sep": 9, "sept": 9,
-    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
-    "november": 11, "nov": 11, "nopember": 11,
-    "desember": 12, "des": 12, "dec": 12, "december": 12,
-}
 _MONTH_FILLER = {"bulan", "bln", "month", "tahun", "th", "thn", "year", "periode"}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from auditor.rules.model import Part
 from auditor.scan.match import RuleIndex, assign_part, part_key
 from auditor.scan.names import month_of_folder, name_words, segment_key
@@ -94,3 +96,19 @@ def test_name_normalisation() -> None:
     assert name_words("1_DH.pdf") == "dh"
     assert segment_key("I.1.4 SK Tim Kerja ZI Tahun 2022") == "#I.1.4"
     assert segment_key("01_Tim_Kerja") == segment_key("1 Tim Kerja") == "tim kerja"
+
+
+def test_every_month_spelling_reads_alike_in_folders_letters_and_the_command_line() -> None:
+    """'Nop', 'Peb', 'Agust'…: a spelling the date reader knows is also a month folder and a
+    --month value (one table: auditor/months.py)."""
+    from auditor.commands._options import month_value
+    from auditor.inspect.dates import dates_in_line
+    from auditor.months import MONTHS
+    from auditor.scan.names import month_of_folder
+
+    for word, month in MONTHS.items():
+        for folder in (word.capitalize(), f"{month:02d} {word.upper()}", f"{word} 2022"):
+            assert month_of_folder(folder) == month, folder
+        assert month_value(word.capitalize()) == month, word
+        found = dates_in_line(f"Karanganyar, 3 {word.capitalize()} 2022", 2022)
+        assert [d for _, _, d in found] == [date(2022, month, 3)], word

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.inspect.dates import MONTHS
+from auditor.months import MONTHS
 
 MARKS = {"√", "✓", "✔", "v", "V", "x", "X", "●", "•", "1"}
 ROMAN_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
