@@ -280,9 +280,8 @@ def walk(machine: Machine, work: Path, blocks: list[str], cas: list[Path]) -> No
             check(machine, "the Drive copy and its audit succeeded",
                   "systemctl show -p Result zi-auditor-scan.service", "Result=success")
             check(machine, "the Google shortcut is reported with its advice",
-                  "sudo sh -c \"grep -c 'Rapat Juli.gdoc.*ekspor ke PDF/DOCX' "
-                  "/var/lib/zi-auditor/reports/*/gap-report.md\" | grep -v ':0'",
-                  "gap-report.md")
+                  "sudo sh -c \"grep -l 'Rapat Juli.gdoc.*ekspor ke PDF/DOCX' "
+                  "/var/lib/zi-auditor/reports/*/gap-report.md\"", "gap-report.md")
 
 
 if __name__ == "__main__":
