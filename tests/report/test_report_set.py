@@ -141,9 +141,14 @@ def test_a_set_from_before_manifests_is_switched_whole(report: AuditReport, tmp_
     for name in NAMES:
         (old / name).write_text("laporan versi lama", encoding="utf-8")
     (old / "indeks-bukti.html").write_text("indeks", encoding="utf-8")
+    (old / "catatan.txt").write_text("catatan", encoding="utf-8")
     folder = write_reports(variant(report, "A"), tmp_path, "id")
     assert set_of(folder) == "A"
-    assert (folder / "indeks-bukti.html").read_text(encoding="utf-8") == "indeks"
+    # the evidence index asked for this month is made again from the new report; any other
+    # file beside the set stays as it was
+    index = (folder / "indeks-bukti.html").read_text(encoding="utf-8")
+    assert index.startswith("<!DOCTYPE html>") and report.office in index
+    assert (folder / "catatan.txt").read_text(encoding="utf-8") == "catatan"
 
 
 def test_a_half_written_set_is_not_loaded(report: AuditReport, tmp_path: Path) -> None:

@@ -49,12 +49,21 @@ class FileJob:
         return len(self.path.read_text().splitlines()) if self.path.exists() else 0
 
 
+def far_hour() -> int:
+    """An hour of the day twelve hours from now in WIB. Within the grace hour after the
+    scheduled time, a service started with no run recorded catches the missed run up at
+    once, and its next run is "now": a test that expects the schedule's hour must not
+    depend on when the suite runs."""
+    return (datetime.now(TZ).hour + 12) % 24
+
+
 def test_the_next_run_is_what_crontab_says(tmp_path: Path) -> None:
-    service = Service(config_at(tmp_path, "0 2 * * 1-5"), lambda: None)  # weekdays 02:00
+    hour = far_hour()
+    service = Service(config_at(tmp_path, f"0 {hour} * * 1-5"), lambda: None)  # weekdays
     service.start()
     try:
         next_time = service.next_run_time()
-        assert next_time is not None and (next_time.hour, next_time.minute) == (2, 0)
+        assert next_time is not None and (next_time.hour, next_time.minute) == (hour, 0)
         assert next_time.weekday() <= 4, "crontab 1-5 is Monday to Friday"
         assert next_time.utcoffset() == timedelta(hours=7)
     finally:
@@ -143,7 +152,8 @@ def test_a_service_that_was_off_at_the_scheduled_time_catches_up_at_start(tmp_pa
 
 
 def test_sigterm_stops_serve_cleanly(tmp_path: Path) -> None:
-    config = config_at(tmp_path)
+    hour = far_hour()
+    config = config_at(tmp_path, f"0 {hour} * * *")
     env = dict(os.environ)
     proc = subprocess.Popen([sys.executable, "-m", "auditor", "serve", "--config",
                              str(config.path)], stderr=subprocess.PIPE, text=True, env=env)
@@ -152,7 +162,7 @@ def test_sigterm_stops_serve_cleanly(tmp_path: Path) -> None:
         line = proc.stderr.readline()
         while line and "zi-auditor serve" not in line:
             line = proc.stderr.readline()
-        assert "audit berikutnya" in line and "02:00+07:00" in line
+        assert "audit berikutnya" in line and f"{hour:02d}:00+07:00" in line
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
         rest = proc.stderr.read()
