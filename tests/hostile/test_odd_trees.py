@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from odd_trees import NOTULEN, File, Folder, Link, Node, build, trees
 from office_kit import SEED_RULES, fingerprint
@@ -31,6 +32,7 @@ from auditor.cli import main
 from auditor.fsnames import shown
 from auditor.i18n import t
 
+EXPLORE = "ZI_ODD_TREES" in os.environ
 EXAMPLES = int(os.environ.get("ZI_ODD_TREES", "25"))
 
 
@@ -190,23 +192,25 @@ SHAPES: dict[str, tuple[Node, ...]] = {
         _d("I.3.1", _f("Notulen.pdf", "pdf")), Link(b"ke berkas.pdf", "file"),
         Link(b"ke folder", "folder"), Link(b"lingkar", "self"), Link(b"induk", "parent"),
         Link(b"putus.pdf", "dangling"), Link(b"luar", "outside")),
+    "control_character_in_folder_name": (  # U+0098, valid UTF-8 that YAML may not hold
+        _d("Rapat \u0098 Evaluasi\u2028ZI", _f("Notulen.docx", "docx")),),
     "same_name_every_month": (
         _d("I.3.1 Rapat Evaluasi ZI", *(_d(m, _f("Notulen.docx", "docx")) for m in (
             "01 Januari", "2022-02", "Maret", "04. APRIL 2022", "Mei", "Juni"))),),
 }
 
 
+@pytest.mark.parametrize("shape", SHAPES)
+def test_an_odd_shape_makes_no_command_crash(shape: str) -> None:
+    check_tree(SHAPES[shape], month=6 if shape == "same_name_every_month" else 5)
+
+
+# ZI_ODD_TREES=300 looks further for rare crashes; it reports the first one unshrunk.
 @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+          phases=[Phase.explicit, Phase.generate] + ([] if EXPLORE else [Phase.shrink]),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(tree=trees, month=st.integers(1, 12))
-@example(tree=SHAPES["file_at_top"], month=5)
-@example(tree=SHAPES["twelve_deep"], month=5)
-@example(tree=SHAPES["digits_punctuation_month_year_id"], month=5)
-@example(tree=SHAPES["unicode_twins"], month=5)
-@example(tree=SHAPES["trailing_spaces_dots_long"], month=5)
-@example(tree=SHAPES["newline_backslash_bad_bytes"], month=5)
-@example(tree=SHAPES["hidden_empty_locks_shortcuts"], month=5)
-@example(tree=SHAPES["links_of_every_kind"], month=5)
-@example(tree=SHAPES["same_name_every_month"], month=6)
+@example(tree=SHAPES["file_at_top"], month=12)
+@example(tree=SHAPES["links_of_every_kind"], month=1)
 def test_no_evidence_tree_makes_a_command_crash(tree: tuple[Node, ...], month: int) -> None:
     check_tree(tree, month)
