@@ -21,7 +21,7 @@ def read_other(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
     date_from_name(facts, path, year)
     facts.title = shown(path.stem)
     if not facts.date:
-        raise BadDocument("inspect.format_not_read", ext=f".{ext}" if ext else shown(path.name),
+        raise BadDocument("inspect.format_not_read", ext=f".{ext}" if ext else path.name,
                           target=save_as(path))
     facts.notes.append(t("inspect.note_name_only"))
     facts.notes.append(t("inspect.note_name_only_advice", target=save_as(path)))

@@ -183,6 +183,11 @@ SHAPES: dict[str, tuple[Node, ...]] = {
     "newline_backslash_bad_bytes": (
         _d("Und\nDH", _f("back\\slash.pdf", "pdf")),
         _d(b"Arsip \xff\xfe", _f(b"SK \xc3(.docx", "docx"), _f(b"\x80", "tiny"))),
+    "lock_file_not_utf8": (  # '.~lock.SK \xc3(': its 'extension' is not UTF-8 either
+        _d("Arsip", _f(b".~lock.SK \xc3(", "tiny"), _f(b"Notulen.\xe9t\xe9", "tiny")),),
+    "date_in_a_name_not_utf8": (  # the name is the date's evidence; a .ppt's name is all
+        _d("I.3.1", _f(b"Foto \xe9v\xe9nement 13 Mei 2022.jpg", "tiny"),
+           _f(b"Paparan \xe9 13 Mei 2022.ppt", "tiny")),),
     "hidden_empty_locks_shortcuts": (
         _d("Kosong"), _d(".git", _f("config", "text")),
         _d("I.1.4", _f("~$SK Tim.docx", "tiny"), _f(".~lock.SK Tim.docx#", "tiny"),
