@@ -2,7 +2,8 @@
 
 Hypothesis builds trees of odd shapes (``odd_trees``) and runs the real commands on each with
 the seed rules, as the nightly job and a Tim lead would: ``scan``, ``explain`` on a few files,
-``map propose`` (then ``map check`` of the proposal), ``index`` and ``review list``. Every
+``map propose`` (then ``map check`` of the proposal), ``index``, ``review ignore`` of one
+file, ``review list`` and a scan that applies it. Every
 command ends with 0 or 1, never an internal error; the report names only files that are
 really in the tree (names that are not UTF-8 written with ``\\xNN``, as everywhere); and
 nothing in the tree is changed. Output goes through strict UTF-8 streams, as on a terminal
@@ -137,7 +138,13 @@ def check_tree(tree: tuple[Node, ...], month: int = 5) -> None:
             assert real_path(root, entry["folder"]) is not None, entry["folder"]
         assert_no_crash(zi("map", "check", "-c", c, "--map", str(proposal)), 2)
         assert_no_crash(zi("index", "-c", c))
-        assert_no_crash(zi("review", "list", "-c", c))
+        ignored = os.fsdecode(os.path.relpath(files[-1], os.fsencode(root)))
+        assert_no_crash(zi("review", "ignore", "-c", c, ignored, "--why", "bukan bukti",
+                           "--by", "Siti"))
+        listed = zi("review", "list", "-c", c)
+        assert_no_crash(listed)
+        assert shown(ignored) in listed.out, listed.out
+        assert_no_crash(zi("scan", "-c", c, "--month", str(month), "--quiet"))
         assert fingerprint(root) == before
 
 
