@@ -127,7 +127,7 @@ def check_tree(tree: tuple[Node, ...], month: int = 5) -> None:
 
         for path in files[:2] + files[-1:]:
             relpath = os.path.relpath(path, os.fsencode(root))
-            told = zi("explain", "-c", c, os.fsdecode(relpath))
+            told = zi("explain", "-c", c, "--", os.fsdecode(relpath))  # a name may start "-"
             assert_no_crash(told)
             assert shown(os.fsdecode(relpath)) in told.out, (relpath, told.out, told.err)
 
@@ -137,10 +137,15 @@ def check_tree(tree: tuple[Node, ...], month: int = 5) -> None:
         for entry in folders:
             assert real_path(root, entry["folder"]) is not None, entry["folder"]
         assert_no_crash(zi("map", "check", "-c", c, "--map", str(proposal)), 2)
+        mapped = base / "mapped.yaml"  # the proposal installed as it is: every name reads back
+        mapped.write_text(config.read_text(encoding="utf-8") + "folder_map: folders.yaml\n",
+                          encoding="utf-8")
+        assert_no_crash(zi("scan", "-c", str(mapped), "--month", str(month), "--quiet",
+                           "--out", str(base / "out" / "mapped")))
         assert_no_crash(zi("index", "-c", c))
         ignored = os.fsdecode(os.path.relpath(files[-1], os.fsencode(root)))
-        assert_no_crash(zi("review", "ignore", "-c", c, ignored, "--why", "bukan bukti",
-                           "--by", "Siti"))
+        assert_no_crash(zi("review", "ignore", "-c", c, "--why", "bukan bukti", "--by", "Siti",
+                           "--", ignored))
         listed = zi("review", "list", "-c", c)
         assert_no_crash(listed)
         assert shown(ignored) in listed.out, listed.out
