@@ -2,12 +2,13 @@
 
 Hypothesis builds trees of odd shapes (``odd_trees``) and runs the real commands on each with
 the seed rules, as the nightly job and a Tim lead would: ``scan``, ``explain`` on a few files,
-``map propose`` (then ``map check`` of the proposal), ``index``, ``review ignore`` of one
-file, ``review list`` and a scan that applies it. Every
-command ends with 0 or 1, never an internal error; the report names only files that are
-really in the tree (names that are not UTF-8 written with ``\\xNN``, as everywhere); and
-nothing in the tree is changed. Output goes through strict UTF-8 streams, as on a terminal
-with a UTF-8 locale. ``ZI_ODD_TREES=300`` runs more examples."""
+``map propose``, ``map check`` of the proposal and a scan with it installed, ``index``,
+``review ignore`` of one file, ``review list`` and a scan that applies it. No command ends
+with an internal error (scans, explain, index and review: 0 or 1; ``map check`` may find the
+proposal incomplete, 2); the report names only files that are really in the tree (names that
+are not UTF-8 written with ``\\xNN``, as everywhere); and nothing in the tree is changed.
+Output goes through UTF-8 streams as on a terminal with a UTF-8 locale. ``ZI_ODD_TREES=300``
+runs more examples."""
 
 from __future__ import annotations
 
