@@ -234,3 +234,18 @@ def validate(loaded: LoadedYaml, schema: dict[str, Any]) -> None:
 def located(loaded: LoadedYaml, location: Location, message: str) -> str:
     """``FILE:LINE: 'key': message``: the one shape of every config/rules message."""
     return f"{loaded.where(location)}: '{dotted(location)}': {message}"
+
+
+class TextDumper(yaml.SafeDumper):
+    """A dumper whose strings read back as written: PyYAML writes a string holding U+0085
+    (NEL) single-quoted or plain, and reads that back with a space in its place (a file or
+    folder name copied from an old Windows share can hold one); such strings are written
+    double-quoted, where they are escaped."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+TextDumper.add_representer(str, _represent_text)

@@ -24,6 +24,7 @@ def _explain(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from auditor.errors import UserError
+    from auditor.fsnames import shown
     from auditor.i18n import t
     from auditor.inspect.facts import Limits
     from auditor.inspect.run import inspect_paths
@@ -38,7 +39,7 @@ def _explain(args: argparse.Namespace) -> int:
     if not path.is_file():
         raise UserError(t("explain.not_file", path=args.path))
     try:
-        relpath = path.resolve().relative_to(root).as_posix()
+        relpath = shown(path.resolve().relative_to(root).as_posix())  # as the scan names it
     except ValueError:
         raise UserError(t("explain.outside", path=args.path, root=root)) from None
     index = RuleIndex(ruleset.rules, year=year, folder_map=folder_map_of(config, ruleset.rules))

@@ -8,6 +8,7 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+from auditor.fsnames import shown
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
@@ -120,7 +121,7 @@ def _looks_like_screen(path: Path, img: object) -> bool:
 
 def read_image(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     date_from_name(facts, path, year)  # kept even when the pixels cannot be read
-    facts.title = path.stem
+    facts.title = shown(path.stem)
     from PIL import Image, UnidentifiedImageError
 
     if path.suffix.lower() in (".heic", ".heif"):

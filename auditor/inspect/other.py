@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.documents.formats import extension_of, save_as
+from auditor.fsnames import shown
 from auditor.i18n import t
 from auditor.inspect.bad import BadDocument
 from auditor.inspect.facts import FileFacts, Limits
@@ -18,7 +19,7 @@ from auditor.inspect.text import date_from_name
 def read_other(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     ext = extension_of(path)
     date_from_name(facts, path, year)
-    facts.title = path.stem
+    facts.title = shown(path.stem)
     if not facts.date:
         raise BadDocument("inspect.format_not_read", ext=f".{ext}" if ext else path.name,
                           target=save_as(path))
@@ -29,5 +30,5 @@ def read_other(path: Path, facts: FileFacts, year: int | None, limits: Limits | 
 def read_google(path: Path, facts: FileFacts, year: int | None, limits: Limits | None = None) -> None:
     """A .gdoc/.gsheet/.gslides file holds a link to the document on Google Drive, never its
     content: whatever its name says, the document itself must be exported into the tree."""
-    facts.title = path.stem
+    facts.title = shown(path.stem)
     raise BadDocument("inspect.google_doc", ext=f".{extension_of(path)}", target=save_as(path))

@@ -6,6 +6,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from auditor.fsnames import shown
 from auditor.i18n import t
 from auditor.inspect.dates import DateFinding, date_in_name, find_date, is_office_line, normalise
 from auditor.inspect.facts import EVIDENCE_CHARS, FileFacts
@@ -101,4 +102,4 @@ def date_from_name(facts: FileFacts, path: Path, year: int | None) -> None:
     """A date written in the file's name ("IMG_20220513_0935.jpg", "SK 13 Mei 2022.doc")."""
     value = date_in_name(path.stem, year)
     if value:
-        facts.date, facts.date_source, facts.date_evidence = value.isoformat(), "filename", path.name[:EVIDENCE_CHARS]
+        facts.date, facts.date_source, facts.date_evidence = value.isoformat(), "filename", shown(path.name)[:EVIDENCE_CHARS]

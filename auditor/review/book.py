@@ -19,7 +19,7 @@ import yaml
 from auditor.errors import ConfigError
 from auditor.i18n import SAFE_LOADER, t
 from auditor.report.atomic import atomic_write
-from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
+from auditor.yamlfile import LoadedYaml, TextDumper, load_yaml, located, validate
 
 FILE_FIELDS = ("date", "signed", "rule", "part", "month", "ignore")
 DECISIONS = ("accepted", "not_applicable")
@@ -127,7 +127,7 @@ class Book:
     def to_yaml(self) -> str:
         data = {"files": [f.to_yaml() for f in self.files],
                 "verdicts": [v.to_yaml() for v in self.verdicts]}
-        body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+        body = yaml.dump(data, Dumper=TextDumper, allow_unicode=True, sort_keys=False, width=100)
         return t("review.file_header") + "\n" + body
 
     def save(self) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 from auditor.config.model import Config
 from auditor.errors import ExitCode, UserError
-from auditor.fsnames import is_within
+from auditor.fsnames import is_within, shown
 from auditor.i18n import default_language, t
 from auditor.lock import PERSON_WAIT_SECONDS, audit_lock
 from auditor.report.labels import month_name
@@ -47,7 +47,7 @@ def edit(config: Config, change: Callable[[Book], str]) -> str:
 
 def locate(config: Config, raw: str) -> tuple[Path, str]:
     """The file ``raw`` names (as given, or under the evidence root as the report shows it)
-    and its path relative to the root."""
+    and its path relative to the root, named as the report names it."""
     root = Path(config.evidence_root)
     given = Path(raw)
     tries = [given] if given.is_absolute() else [Path.cwd() / given, root / given]
@@ -59,7 +59,7 @@ def locate(config: Config, raw: str) -> tuple[Path, str]:
     rel = os.path.relpath(os.path.abspath(found), os.path.abspath(root))
     if rel.startswith(".."):
         rel = os.path.relpath(os.path.realpath(found), os.path.realpath(root))
-    return found, rel.replace(os.sep, "/")
+    return found, shown(rel.replace(os.sep, "/"))
 
 
 def content_of(path: Path) -> str:

@@ -23,7 +23,7 @@ from auditor.errors import ConfigError
 from auditor.i18n import SAFE_LOADER, t
 from auditor.rules.model import Part, Rule, RuleSet
 from auditor.rules.patterns import pattern_problem
-from auditor.yamlfile import LoadedYaml, load_yaml, located, validate
+from auditor.yamlfile import LoadedYaml, TextDumper, load_yaml, located, validate
 
 _BAD_FOLDER = re.compile(r'[\\:*?"<>|\x00-\x1f]')
 
@@ -215,7 +215,7 @@ class _Flow(dict):  # type: ignore[type-arg]
     """A mapping written on one line (a part)."""
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(TextDumper):
     def ignore_aliases(self, data: Any) -> bool:
         return True  # a value used twice is written twice: rules files refuse anchors
 

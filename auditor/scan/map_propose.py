@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ class Proposal:
 
     def line(self) -> str:
         """The map line to paste for this folder."""
-        return (f"- {{folder: {json.dumps(self.folder, ensure_ascii=False)}, "
+        return (f"- {{folder: {yaml_text(self.folder)}, "
                 f"aturan: {_aturan(self.targets)}}}")
 
 
@@ -163,12 +164,24 @@ def explain_facts(how: str, facts: dict, lang: str | None = None) -> str:
     return "; ".join(bits) or t("map.why.nothing", lang)
 
 
+# What YAML may not hold as it is (C1 controls, DEL, U+FFFE/FFFF) or reads as a line break
+# inside quotes (U+0085, U+2028, U+2029): a folder name copied from a phone can hold them.
+_NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
+                            "\U00010000-\U0010ffff]")
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as a double-quoted YAML scalar that reads back as exactly ``value``."""
+    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                              json.dumps(value, ensure_ascii=False))
+
+
 def _aturan(targets: list[str]) -> str:
     if not targets:
         return "null"
     if len(targets) == 1:
-        return json.dumps(targets[0], ensure_ascii=False)
-    return "[" + ", ".join(json.dumps(x, ensure_ascii=False) for x in targets) + "]"
+        return yaml_text(targets[0])
+    return "[" + ", ".join(yaml_text(x) for x in targets) + "]"
 
 
 def render(proposals: list[Proposal], lang: str | None = None) -> str:
@@ -182,10 +195,10 @@ def render(proposals: list[Proposal], lang: str | None = None) -> str:
     for n, p in enumerate(proposals):
         if n == doubtful and doubtful < len(proposals):
             out.append(f"  # {t('map.section_sure', lang, count=len(proposals) - doubtful)}")
-        out.append(f"  - folder: {json.dumps(p.folder, ensure_ascii=False)}")
+        out.append(f"  - folder: {yaml_text(p.folder)}")
         out.append(f"    aturan: {_aturan(p.targets)}")
         out.append(f"    yakin: {p.sure}")
-        out.append(f"    alasan: {json.dumps(p.reason, ensure_ascii=False)}")
+        out.append(f"    alasan: {yaml_text(p.reason)}")
         if p.runner_up:
             out.append(f"    alternatif: {json.dumps(p.runner_up)}")
         if p.choices:
