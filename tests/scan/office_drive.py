@@ -121,3 +121,16 @@ def write(root: Path, files: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"%PDF-1.4\n" if path.suffix == ".pdf" else b"x")
     return root
+
+
+def placement(index, files: dict[str, str]) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """How ``index`` places the drive's ``files`` (path -> the rule it serves): the files
+    left unplaced, and (path, rule served, rule given) for each file placed wrongly."""
+    unplaced, wrong = [], []
+    for path, rule_id in files.items():
+        match = index.match(path)
+        if match is None:
+            unplaced.append(path)
+        elif match.rule.id != rule_id:
+            wrong.append((path, rule_id, match.rule.id))
+    return unplaced, wrong

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from office_drive import build, write
+from office_drive import build, placement, write
 
 from auditor.cli import main
 from auditor.rules.load import load_rules
@@ -36,14 +36,7 @@ def office(tmp_path: Path, files: dict[str, str], folder_map: str | None = None)
 def placed(seed, map_path: Path, files: dict[str, str]) -> tuple[list[str], list[tuple]]:
     """Files left unplaced, and files placed in a rule they do not serve."""
     index = RuleIndex(seed.rules, year=2022, folder_map=load_folder_map(map_path, seed.rules))
-    unplaced, wrong = [], []
-    for path, rule_id in files.items():
-        match = index.match(path)
-        if match is None:
-            unplaced.append(path)
-        elif match.rule.id != rule_id:
-            wrong.append((path, rule_id, match.rule.id))
-    return unplaced, wrong
+    return placement(index, files)
 
 
 @pytest.mark.parametrize("seed_number", [1, 2, 3, 4, 5, 6])

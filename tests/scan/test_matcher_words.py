@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from foreign_trees import Tree, daftar_hadir, laporan, sk
-from office_drive import build
+from office_drive import build, placement
 from office_kit import SEED_RULES as SEED
 from office_kit import cli_env
 
@@ -158,12 +158,6 @@ def test_on_a_drive_written_with_abbreviations_and_long_forms_no_guess_is_wrong(
     Pengendalian Intern Pemerintah", PPID's long name...: the tolerant matcher alone, with no
     folder map, places nearly every file and none on a bukti fisik it does not serve."""
     files = build(index.rules, seed_number)
-    wrong, unplaced = [], []
-    for path, rule_id in files.items():
-        match = index.match(path)
-        if match is None:
-            unplaced.append(path)
-        elif match.rule.id != rule_id:
-            wrong.append((path, rule_id, match.rule.id))
+    unplaced, wrong = placement(index, files)
     assert wrong == []
     assert len(unplaced) <= 0.02 * len(files), unplaced
