@@ -249,3 +249,12 @@ def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 
 
 TextDumper.add_representer(str, _represent_text)
+
+
+def yaml_text(value: str) -> str:
+    """``value`` as one double-quoted YAML scalar on one line that reads back as exactly
+    ``value`` (for files written line by line with comments, such as a folder-map proposal):
+    PyYAML's own escapes for what YAML may not hold as it is (C1 controls, U+0085/2028/2029,
+    U+FFFE…)."""
+    return yaml.dump(value, Dumper=TextDumper, default_style='"', width=math.inf,
+                     allow_unicode=True).rstrip("\n")

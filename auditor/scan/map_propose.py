@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from dataclasses import dataclass, field
 from auditor.i18n import t
 from auditor.scan.folder_map import NOT_EVIDENCE, MapEntry, Target, place_of
 from auditor.scan.match import RuleIndex, by_map
+from auditor.yamlfile import yaml_text
 
 SURE = 80  # below this a line is to be checked by a person
 CLOSE = 0.6  # a runner-up scoring at least this share of the best is shown
@@ -162,18 +162,6 @@ def explain_facts(how: str, facts: dict, lang: str | None = None) -> str:
     if how in ("none", "ambiguous", "archive", "other_year"):
         bits.append(t(f"map.why.{how}", lang))
     return "; ".join(bits) or t("map.why.nothing", lang)
-
-
-# What YAML may not hold as it is (C1 controls, DEL, U+FFFE/FFFF) or reads as a line break
-# inside quotes (U+0085, U+2028, U+2029): a folder name copied from a phone can hold them.
-_NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd"
-                            "\U00010000-\U0010ffff]")
-
-
-def yaml_text(value: str) -> str:
-    """``value`` as a double-quoted YAML scalar that reads back as exactly ``value``."""
-    return _NOT_YAML_TEXT.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                              json.dumps(value, ensure_ascii=False))
 
 
 def _aturan(targets: list[str]) -> str:
